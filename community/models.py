@@ -1,0 +1,1 @@
+"""Models of the community app arrive with its own issue."""

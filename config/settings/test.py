@@ -1,0 +1,12 @@
+from .base import *  # noqa: F403
+
+DEBUG = False
+SECRET_KEY = "test-only-insecure-key"  # noqa: S105
+ALLOWED_HOSTS = ["*"]
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+DEMO_USERS_PASSWORD = "wellbeing-demo-2026"  # noqa: S105
+MEDIA_ROOT = BASE_DIR / ".test-media"  # noqa: F405
+# The browser tests' live server shares this process; keep it quiet.
+WAGTAILADMIN_BASE_URL = "http://testserver"
+AXES_ENABLED = True

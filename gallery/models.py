@@ -1,0 +1,1 @@
+"""Models of the gallery app arrive with its own issue."""

@@ -1,0 +1,184 @@
+"""Building blocks for each app's demo content (``<app>/demo.py``).
+
+Everything here is idempotent: running the demo twice finds what the first run made and
+changes nothing. Images are drawn with Pillow and PDFs written with fpdf2, so nothing is
+downloaded.
+"""
+
+import hashlib
+import io
+import random
+
+from django.core.files.base import ContentFile
+from django.core.files.images import ImageFile
+from PIL import Image as PILImage
+from PIL import ImageDraw
+from wagtail.documents import get_document_model
+from wagtail.images import get_image_model
+from wagtail.models import Page
+
+PALETTES = [
+    ["#0b4f6c", "#f2c14e", "#f78154", "#4d9078", "#b4436c"],
+    ["#264653", "#2a9d8f", "#e9c46a", "#f4a261", "#e76f51"],
+    ["#22223b", "#4a4e69", "#9a8c98", "#c9ada7", "#f2e9e4"],
+    ["#003049", "#d62828", "#f77f00", "#fcbf49", "#eae2b7"],
+    ["#1b4332", "#40916c", "#95d5b2", "#d8f3dc", "#081c15"],
+    ["#3d405b", "#e07a5f", "#f4f1de", "#81b29a", "#f2cc8f"],
+]
+
+
+class DemoBuilder:
+    """Shared state of one demo run: output, scale, and idempotent creators."""
+
+    def __init__(self, stdout=None, scale=1):
+        self.stdout = stdout
+        self.scale = max(1, int(scale))
+
+    def say(self, message):
+        if self.stdout is not None:
+            self.stdout.write(message)
+
+    # Pages -------------------------------------------------------------------------------
+
+    def page(self, parent, model, slug, **fields):
+        """The live child of ``parent`` with ``slug``, created and published if missing."""
+        existing = parent.get_children().filter(slug=slug).first()
+        if existing is not None:
+            return existing.specific
+        page = model(slug=slug, **fields)
+        parent.add_child(instance=page)
+        page.save_revision().publish()
+        return page
+
+    def add_to_navigation(self, page, label, *, footer=True):
+        """Put a content app's index page in the menus, once."""
+        from wagtail.models import Site
+
+        from home.models import SiteSettings
+
+        site_settings = SiteSettings.for_site(Site.objects.get(is_default_site=True))
+        changed = False
+        for stream_name in ["main_navigation"] + (["footer_navigation"] if footer else []):
+            stream = getattr(site_settings, stream_name)
+            if any(
+                block.value.get("page") and block.value["page"].pk == page.pk for block in stream
+            ):
+                continue
+            stream.append(("link", {"label": label, "page": page, "url": ""}))
+            changed = True
+        if changed:
+            site_settings.save()
+
+    # Media -------------------------------------------------------------------------------
+
+    def image(self, title, *, seed=None, width=1200, height=800, style="bands"):
+        """A generated abstract image, found again by its title on later runs."""
+        Image = get_image_model()
+        existing = Image.objects.filter(title=title).first()
+        if existing is not None:
+            return existing
+        content = draw_abstract(seed or title, width, height, style)
+        name = hashlib.sha1(title.encode(), usedforsecurity=False).hexdigest()[:12] + ".png"
+        image = Image(title=title)
+        image.file.save(name, ImageFile(io.BytesIO(content), name=name), save=False)
+        image.save()
+        return image
+
+    def document(self, title, paragraphs, *, heading=None):
+        """A generated PDF whose text is real and extractable."""
+        Document = get_document_model()
+        existing = Document.objects.filter(title=title).first()
+        if existing is not None:
+            return existing
+        content = write_pdf(heading or title, paragraphs)
+        name = hashlib.sha1(title.encode(), usedforsecurity=False).hexdigest()[:12] + ".pdf"
+        document = Document(title=title)
+        document.file.save(name, ContentFile(content), save=False)
+        document.save()
+        return document
+
+
+def draw_abstract(seed, width, height, style="bands"):
+    """An abstract composition that differs for every seed (PNG bytes)."""
+    rng = random.Random(str(seed))
+    palette = rng.choice(PALETTES)
+    canvas = PILImage.new("RGB", (width, height), palette[0])
+    draw = ImageDraw.Draw(canvas)
+    if style == "circles":
+        for _ in range(14):
+            radius = rng.randint(height // 12, height // 3)
+            x, y = rng.randint(0, width), rng.randint(0, height)
+            draw.ellipse(
+                (x - radius, y - radius, x + radius, y + radius), fill=rng.choice(palette[1:])
+            )
+    elif style == "grid":
+        cell = max(width, height) // rng.randint(5, 9)
+        for x in range(0, width, cell):
+            for y in range(0, height, cell):
+                draw.rectangle((x + 4, y + 4, x + cell - 4, y + cell - 4), fill=rng.choice(palette))
+    elif style == "waves":
+        for band in range(10):
+            top = band * height // 10
+            points = [
+                (x, top + int(rng.uniform(-1, 1) * height / 14)) for x in range(0, width + 80, 80)
+            ]
+            draw.line(points, fill=rng.choice(palette[1:]), width=max(6, height // 30))
+    else:
+        x = 0
+        while x < width:
+            band = rng.randint(width // 20, width // 6)
+            draw.rectangle((x, 0, x + band, height), fill=rng.choice(palette))
+            x += band
+        for _ in range(4):
+            radius = rng.randint(height // 10, height // 4)
+            cx, cy = rng.randint(0, width), rng.randint(0, height)
+            draw.ellipse(
+                (cx - radius, cy - radius, cx + radius, cy + radius), outline=palette[-1], width=8
+            )
+    output = io.BytesIO()
+    canvas.save(output, format="PNG", optimize=True)
+    return output.getvalue()
+
+
+def write_pdf(heading, paragraphs):
+    """A small text PDF (bytes) made with fpdf2."""
+    from fpdf import FPDF
+
+    pdf = FPDF(format="Letter")
+    pdf.set_title(heading)
+    pdf.set_author("National Academy of Medicine")
+    pdf.add_page()
+    pdf.set_font("Helvetica", "B", 16)
+    pdf.multi_cell(0, 9, _latin1(heading))
+    pdf.ln(4)
+    pdf.set_font("Helvetica", size=11)
+    for paragraph in paragraphs:
+        pdf.multi_cell(0, 6, _latin1(paragraph))
+        pdf.ln(3)
+    return bytes(pdf.output())
+
+
+def _latin1(text):
+    """The core PDF fonts know Latin-1 only; keep typographic punctuation readable."""
+    replacements = {
+        "\u2019": "'",
+        "\u2018": "'",
+        "\u201c": '"',
+        "\u201d": '"',
+        "\u2013": "-",
+        "\u2014": "-",
+    }
+    for old, new in replacements.items():
+        text = text.replace(old, new)
+    return text.encode("latin-1", "replace").decode("latin-1")
+
+
+def site_root():
+    """The home page of the default site."""
+    from wagtail.models import Site
+
+    return Site.objects.get(is_default_site=True).root_page.specific
+
+
+def child_of_type(parent, model):
+    return Page.objects.child_of(parent).type(model).first()

@@ -1,0 +1,55 @@
+"""Build the demo site from the content kept in each app's ``demo`` module.
+
+Like Wagtail discovers ``wagtail_hooks``, this command discovers ``<app>.demo`` modules in
+the order of INSTALLED_APPS (the home app first, content apps after the apps they use) and
+runs each one's ``load(builder)``. It imports no content app by name.
+"""
+
+import time
+from importlib import import_module
+from importlib.util import find_spec
+
+from django.apps import apps
+from django.core.management import call_command
+from django.core.management.base import BaseCommand
+from django.db import transaction
+
+from home.demo_tools import DemoBuilder
+
+
+def demo_modules():
+    for config in apps.get_app_configs():
+        name = f"{config.name}.demo"
+        if find_spec(config.name) and find_spec(name):
+            yield config.label, import_module(name)
+
+
+class Command(BaseCommand):
+    help = "Create (or complete) the demo site. Safe to run again: it duplicates nothing."
+
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--scale",
+            type=int,
+            default=1,
+            help="Multiply publications, events and artworks by this factor (benchmarks).",
+        )
+        parser.add_argument(
+            "--skip-index", action="store_true", help="Do not rebuild the search index."
+        )
+
+    def handle(self, *args, scale=1, skip_index=False, **options):
+        builder = DemoBuilder(stdout=self.stdout, scale=scale)
+        started = time.monotonic()
+        for label, module in demo_modules():
+            step = time.monotonic()
+            self.stdout.write(f"Demo content: {label}…")
+            with transaction.atomic():
+                module.load(builder)
+            self.stdout.write(f"  done in {time.monotonic() - step:.1f} s")
+        if not skip_index:
+            self.stdout.write("Rebuilding the search index…")
+            call_command("update_index", verbosity=0)
+        self.stdout.write(
+            self.style.SUCCESS(f"Demo content ready in {time.monotonic() - started:.1f} s.")
+        )

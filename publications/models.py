@@ -1,0 +1,1 @@
+"""Models of the publications app arrive with its own issue."""

@@ -1,0 +1,32 @@
+"""Assertions every page type's tests use."""
+
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+
+def count_queries(client, url):
+    """The number of SQL queries one GET of ``url`` makes, after a warm-up request.
+
+    The warm-up fills process-level caches (content types, site root paths) so that the
+    count is what a visitor's request costs on a running site.
+    """
+    response = client.get(url)
+    assert response.status_code == 200, (url, response.status_code)
+    with CaptureQueriesContext(connection) as captured:
+        response = client.get(url)
+    assert response.status_code == 200, (url, response.status_code)
+    return len(captured), [query["sql"] for query in captured.captured_queries]
+
+
+def assert_constant_queries(client, url, grow, *, at_most=None):
+    """Assert that ``url`` costs the same number of queries before and after ``grow()``
+    adds content, and optionally no more than ``at_most``."""
+    small, small_sql = count_queries(client, url)
+    grow()
+    large, large_sql = count_queries(client, url)
+    extra = "\n".join(large_sql[small:]) if large > small else ""
+    assert small == large, f"{url}: {small} queries before growing, {large} after\n{extra}"
+    if at_most is not None:
+        listing = "\n".join(large_sql)
+        assert large <= at_most, f"{url}: {large} queries, budget {at_most}\n{listing}"
+    return large
