@@ -209,3 +209,22 @@ class SiteSettings(BaseSiteSetting):
 
     class Meta:
         verbose_name = "site settings"
+
+
+class PublicSubmission(models.Model):
+    """Base of everything the public submits through a form (commitment statements,
+    hosting requests, artworks): saved first, then staff are notified."""
+
+    submitted_at = models.DateTimeField(auto_now_add=True, db_index=True)
+    notified_at = models.DateTimeField(
+        null=True, blank=True, editable=False, help_text="When staff were emailed about it."
+    )
+
+    class Meta:
+        abstract = True
+
+    def notification_subject(self):
+        return f"New {self._meta.verbose_name}: {self}"
+
+    def notification_body(self):
+        return f"A new {self._meta.verbose_name} was submitted on the website: {self}."

@@ -1,0 +1,99 @@
+"""Protections every public form shares: honeypot, control characters, length limits,
+per-IP rate limit and duplicate detection.
+
+A form mixes in ``PublicFormMixin``; its view calls ``check_submission_allowed`` before
+saving. Limits live in the cache, so they hold across workers when the cache is Redis.
+"""
+
+import hashlib
+import re
+
+from django import forms
+from django.conf import settings
+from django.core.cache import cache
+from django.core.exceptions import ValidationError
+
+CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+HONEYPOT_FIELD = "website_url"
+
+
+class HoneypotInput(forms.TextInput):
+    template_name = "includes/honeypot_input.html"
+
+
+class PublicFormMixin:
+    """Add to any public ``forms.Form`` or ``forms.ModelForm``."""
+
+    honeypot_message = "Your submission could not be accepted."
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields[HONEYPOT_FIELD] = forms.CharField(
+            required=False,
+            label="Leave this field empty",
+            widget=HoneypotInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
+        )
+        for field in self.fields.values():
+            if isinstance(field, forms.CharField) and field.max_length is None:
+                # Every text field gets a ceiling, even a free-text one.
+                field.max_length = 10_000
+                field.validators.append(_max_length_validator(10_000))
+                field.widget.attrs.setdefault("maxlength", "10000")
+
+    @property
+    def is_spam(self):
+        return bool(self.data.get(HONEYPOT_FIELD))
+
+    def clean(self):
+        cleaned = super().clean()
+        if self.is_spam:
+            raise ValidationError(self.honeypot_message, code="spam")
+        for name, value in list(cleaned.items()):
+            if isinstance(value, str) and CONTROL_CHARACTERS.search(value):
+                self.add_error(
+                    name, "This field contains invisible control characters; please retype it."
+                )
+        return cleaned
+
+
+def _max_length_validator(limit):
+    from django.core.validators import MaxLengthValidator
+
+    return MaxLengthValidator(limit)
+
+
+def client_address(request):
+    """The visitor's address: the proxy's X-Forwarded-For first hop when trusted."""
+    if getattr(settings, "TRUST_X_FORWARDED_FOR", False):
+        forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")
+        if forwarded:
+            return forwarded.split(",")[0].strip()
+    return request.META.get("REMOTE_ADDR", "")
+
+
+def _digest(*parts):
+    return hashlib.sha256("|".join(parts).encode()).hexdigest()[:32]
+
+
+def rate_limited(request, scope, *, limit=5, window=600):
+    """True once this address has posted ``limit`` times to ``scope`` within ``window`` s."""
+    key = f"ratelimit:{scope}:{_digest(client_address(request))}"
+    if cache.add(key, 1, window):
+        return False
+    try:
+        count = cache.incr(key)
+    except ValueError:  # expired between add and incr
+        cache.set(key, 1, window)
+        count = 1
+    return count > limit
+
+
+def duplicate_submission(scope, fingerprint_parts, *, window=300):
+    """True if the same content was submitted to ``scope`` within ``window`` seconds."""
+    key = f"duplicate:{scope}:{_digest(*[str(part).strip().lower() for part in fingerprint_parts])}"
+    return not cache.add(key, 1, window)
+
+
+def safe_header(value, limit=150):
+    """A single-line value for an email header: no CR/LF, ever."""
+    return " ".join(str(value).split())[:limit]
