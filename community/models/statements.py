@@ -1,0 +1,337 @@
+"""Commitment statements: the public submission form and what staff do with a submission."""
+
+import uuid
+
+from django.conf import settings
+from django.core.files.base import ContentFile
+from django.db import models, transaction
+from django.shortcuts import redirect
+from django.template.response import TemplateResponse
+from django.urls import NoReverseMatch, reverse
+from django.utils import timezone
+from django.utils.crypto import get_random_string
+from django.utils.html import escape, format_html
+from wagtail.admin.panels import FieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.documents import get_document_model
+from wagtail.fields import RichTextField
+from wagtail.models import Page
+from wagtail.search import index
+
+from community.models.organizations import NetworkOrganization, OrganizationKind
+from home.forms import duplicate_submission, rate_limited
+from home.models import PublicSubmission
+from home.notifications import notify_staff
+
+REFERENCE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # nothing that reads as 0/O or 1/I
+SESSION_REFERENCE_KEY = "community_commitment_statement_reference"
+SUBMISSION_SCOPE = "commitment-statement"
+SUBMISSIONS_PER_HOUR = 5
+
+
+def statement_upload_path(instance, filename):
+    # A name nobody can guess: submitted files are not public until staff accept them.
+    return f"commitment-statements/{uuid.uuid4().hex}.pdf"
+
+
+def new_reference():
+    return "CS-" + get_random_string(8, REFERENCE_ALPHABET)
+
+
+class SubmissionStatus(models.TextChoices):
+    NEW = "new", "New"
+    ACCEPTED = "accepted", "Accepted"
+    DECLINED = "declined", "Declined"
+
+
+class CommitmentStatementSubmission(PublicSubmission):
+    """A commitment statement as an organization sent it, waiting for staff."""
+
+    reference = models.CharField(max_length=20, unique=True, editable=False)
+    organization_name = models.CharField("organization", max_length=255)
+    organization_website = models.URLField("organization's website", blank=True)
+    contact_name = models.CharField("contact name", max_length=150)
+    contact_title = models.CharField("contact's title", max_length=150, blank=True)
+    contact_email = models.EmailField("contact email")
+    statement_text = models.TextField("statement", blank=True)
+    statement_file = models.FileField(
+        "statement PDF", upload_to=statement_upload_path, blank=True, max_length=200
+    )
+    consent = models.BooleanField(
+        default=False, help_text="The contact agreed that the statement may be published."
+    )
+    status = models.CharField(
+        max_length=20, choices=SubmissionStatus.choices, default=SubmissionStatus.NEW, db_index=True
+    )
+    organization = models.ForeignKey(
+        NetworkOrganization,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="statement_submissions",
+        help_text="The organization record created or updated when this was accepted.",
+    )
+    reviewed_at = models.DateTimeField(null=True, blank=True, editable=False)
+    reviewed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        editable=False,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    staff_notes = models.TextField(blank=True, help_text="Only staff see these.")
+
+    panels = [FieldPanel("staff_notes")]
+
+    class Meta:
+        ordering = ["-submitted_at", "-pk"]
+        verbose_name = "commitment statement submission"
+        verbose_name_plural = "commitment statement submissions"
+
+    def __str__(self):
+        return f"{self.organization_name} ({self.reference})"
+
+    def save(self, *args, **kwargs):
+        if not self.reference:
+            self.reference = new_reference()
+            while type(self).objects.filter(reference=self.reference).exists():
+                self.reference = new_reference()
+        super().save(*args, **kwargs)
+
+    # Staff notification -----------------------------------------------------------------
+
+    def notification_subject(self):
+        return f"New commitment statement from {self.organization_name} ({self.reference})"
+
+    def notification_body(self):
+        lines = [
+            f"{self.organization_name} submitted a commitment statement on the website.",
+            "",
+            f"Reference: {self.reference}",
+            f"Contact: {self.contact_name}"
+            + (f", {self.contact_title}" if self.contact_title else "")
+            + f" <{self.contact_email}>",
+            f"Website: {self.organization_website or 'not given'}",
+            f"Statement: {'text' if self.statement_text else ''}"
+            f"{' and ' if self.statement_text and self.statement_file else ''}"
+            f"{'PDF' if self.statement_file else ''}",
+        ]
+        admin_url = self.admin_url()
+        if admin_url:
+            lines += ["", f"Review it in the staff inbox: {admin_url}"]
+        return "\n".join(lines)
+
+    def admin_url(self):
+        try:
+            path = reverse(
+                "community_commitmentstatementsubmission_modeladmin_inspect", args=[self.pk]
+            )
+        except NoReverseMatch:
+            return ""
+        return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
+
+    # Inbox display ----------------------------------------------------------------------
+
+    def get_statement_file_display(self):
+        if not self.statement_file:
+            return "No PDF"
+        return format_html(
+            '<a href="{}">Download the PDF</a>',
+            reverse("community_statement_file", args=[self.pk]),
+        )
+
+    @property
+    def statement_kind(self):
+        parts = [
+            name
+            for name, present in (("text", self.statement_text), ("PDF", self.statement_file))
+            if present
+        ]
+        return " and ".join(parts)
+
+    # Review -----------------------------------------------------------------------------
+
+    @transaction.atomic
+    def accept(self, user=None):
+        """Create or update the organization as a draft for an editor to review and publish.
+
+        A live organization keeps showing its published version until that draft is
+        published; a new one stays off the site until then.
+        """
+        organization = self.organization or (
+            NetworkOrganization.objects.filter(name__iexact=self.organization_name.strip())
+            .order_by("pk")
+            .first()
+        )
+        is_new = organization is None
+        if is_new:
+            organization = NetworkOrganization(
+                name=self.organization_name.strip(), kind=OrganizationKind.NETWORK, live=False
+            )
+        if self.organization_website:
+            organization.website = self.organization_website
+        if self.statement_text.strip():
+            organization.statement_text = text_to_rich_text(self.statement_text)
+        if self.statement_file:
+            organization.statement_document = self.make_document(user)
+        if organization.date_joined is None:
+            organization.date_joined = timezone.localdate()
+        if is_new:
+            organization.save()
+        organization.save_revision(user=user, log_action=True)
+
+        self.status = SubmissionStatus.ACCEPTED
+        self.organization = organization
+        self.reviewed_at = timezone.now()
+        self.reviewed_by = user
+        self.save(update_fields=["status", "organization", "reviewed_at", "reviewed_by"])
+        return organization
+
+    def decline(self, user=None):
+        self.status = SubmissionStatus.DECLINED
+        self.reviewed_at = timezone.now()
+        self.reviewed_by = user
+        self.save(update_fields=["status", "reviewed_at", "reviewed_by"])
+
+    def make_document(self, user=None):
+        Document = get_document_model()
+        document = Document(
+            title=f"{self.organization_name.strip()} commitment statement", uploaded_by_user=user
+        )
+        with self.statement_file.open("rb") as upload:
+            content = upload.read()
+        document.file.save(f"{self.reference.lower()}.pdf", ContentFile(content), save=False)
+        document._set_document_file_metadata()
+        document.save()
+        return document
+
+
+def text_to_rich_text(text):
+    """Plain text from the form as rich-text paragraphs (blank lines separate them)."""
+    paragraphs = [" ".join(block.split()) for block in text.replace("\r\n", "\n").split("\n\n")]
+    return "".join(f"<p>{escape(paragraph)}</p>" for paragraph in paragraphs if paragraph)
+
+
+class CommitmentStatementPage(RoutablePageMixin, Page):
+    """The public form through which an organization sends its commitment statement."""
+
+    introduction = RichTextField(
+        blank=True,
+        features=["bold", "italic", "link", "ul"],
+        help_text="Who may submit, and what a statement usually says.",
+    )
+    consent_text = models.CharField(
+        max_length=400,
+        default="I am authorized to submit this statement for my organization, and I agree "
+        "that the National Academy of Medicine may publish it on this website.",
+        help_text="The sentence the person submitting must agree to.",
+    )
+    thank_you_text = RichTextField(
+        blank=True,
+        features=["bold", "italic", "link"],
+        help_text="Shown after a successful submission, with its reference.",
+    )
+
+    content_panels = Page.content_panels + [
+        FieldPanel("introduction"),
+        FieldPanel("consent_text"),
+        FieldPanel("thank_you_text"),
+    ]
+    search_fields = Page.search_fields + [index.SearchField("introduction")]
+
+    parent_page_types = [
+        "community.NetworkOrganizationIndexPage",
+        "home.StandardPage",
+        "home.HomePage",
+    ]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = "commitment statement form page"
+
+    @property
+    def search_date(self):
+        return None
+
+    @property
+    def search_summary(self):
+        return "Submit your organization's commitment statement and join the network."
+
+    def make_form(self, *args, **kwargs):
+        from community.forms import CommitmentStatementForm
+
+        return CommitmentStatementForm(*args, consent_label=self.consent_text, **kwargs)
+
+    @path("")
+    def form_view(self, request):
+        if request.method == "POST":
+            return self.handle_submission(request)
+        return self.render_form(request, self.make_form())
+
+    def handle_submission(self, request):
+        """Refuse floods and bots, save a valid statement, then tell staff.
+
+        The submission is saved before any email is attempted, so a failing mail server
+        loses nothing: ``notified_at`` stays empty and the notification is retried.
+        """
+        if rate_limited(request, SUBMISSION_SCOPE, limit=SUBMISSIONS_PER_HOUR, window=3600):
+            form = self.make_form(initial=_retyped(request.POST))
+            message = (
+                "We have received several statements from your network in the last hour, so "
+                "this one was not sent. Please try again later."
+            )
+            return self.render_form(request, form, status=429, message=message)
+        form = self.make_form(request.POST, request.FILES)
+        if form.is_spam:
+            return self.render_form(
+                request, self.make_form(), status=400, message=form.honeypot_message
+            )
+        if not form.is_valid():
+            return self.render_form(request, form, status=400)
+        if duplicate_submission(SUBMISSION_SCOPE, form.fingerprint()):
+            earlier = (
+                CommitmentStatementSubmission.objects.filter(
+                    organization_name__iexact=form.cleaned_data["organization_name"],
+                    contact_email__iexact=form.cleaned_data["contact_email"],
+                )
+                .order_by("-submitted_at")
+                .first()
+            )
+            if earlier is not None:  # a double click: show the first one's reference
+                request.session[SESSION_REFERENCE_KEY] = earlier.reference
+                return redirect(self.thanks_url())
+        with transaction.atomic():
+            submission = form.save()
+            notify_staff(submission)
+        request.session[SESSION_REFERENCE_KEY] = submission.reference
+        return redirect(self.thanks_url())
+
+    def render_form(self, request, form, *, status=200, message=""):
+        context = self.get_context(request)
+        context.update(form=form.describe_errors(), form_message=message)
+        if status != 200:
+            context["robots_noindex"] = True
+        return TemplateResponse(request, self.get_template(request), context, status=status)
+
+    def thanks_url(self):
+        return self.url + self.reverse_subpage("thanks")
+
+    @path("thanks/", name="thanks")
+    def thanks(self, request):
+        reference = request.session.get(SESSION_REFERENCE_KEY)
+        if not reference:
+            return redirect(self.url)
+        context = self.get_context(request)
+        context["reference"] = reference
+        context["robots_noindex"] = True
+        return TemplateResponse(request, "community/commitment_statement_thanks.html", context)
+
+
+def _retyped(data):
+    """What the visitor typed, to show again when a submission is refused."""
+    return {
+        key: value
+        for key, value in data.items()
+        if key not in ("csrfmiddlewaretoken", "website_url", "consent")
+    }

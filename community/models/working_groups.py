@@ -1,0 +1,236 @@
+"""Working groups, and the index that shows them by phase of the Collaborative."""
+
+from dataclasses import dataclass
+
+from django.apps import apps
+from django.core.exceptions import FieldDoesNotExist, ValidationError
+from django.db import models
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.api import APIField
+from wagtail.fields import StreamField
+from wagtail.models import Orderable, Page
+from wagtail.search import index
+
+from community.models.people import Person, people_directory
+from home.blocks import BodyBlock
+
+
+@dataclass(frozen=True)
+class Phase:
+    value: str
+    label: str
+    start_year: int
+    end_year: int
+
+    @property
+    def years(self):
+        return f"{self.start_year}–{self.end_year}"
+
+
+# Newest last; the index shows the newest (current) phase first.
+PHASES = (
+    Phase("phases-1-2", "Phases I–II", 2017, 2020),
+    Phase("phase-3", "Phase III", 2021, 2022),
+)
+PHASES_BY_VALUE = {phase.value: phase for phase in PHASES}
+
+
+class WorkingGroupIndexPage(Page):
+    introduction = models.TextField(blank=True)
+    body = StreamField(BodyBlock(), blank=True, help_text="Shown after the working groups.")
+
+    content_panels = Page.content_panels + [FieldPanel("introduction"), FieldPanel("body")]
+    search_fields = Page.search_fields + [index.SearchField("introduction", boost=2)]
+    api_fields = [APIField("introduction")]
+
+    parent_page_types = ["home.HomePage", "home.StandardPage"]
+    subpage_types = ["community.WorkingGroupPage"]
+
+    class Meta:
+        verbose_name = "working groups index"
+
+    @property
+    def search_date(self):
+        return None
+
+    @property
+    def search_summary(self):
+        return self.introduction
+
+    def phases(self):
+        """[(phase, [working group, ...]), ...], the newest phase first."""
+        groups = list(
+            WorkingGroupPage.objects.child_of(self)
+            .live()
+            .public()
+            .defer_streamfields()
+            .order_by("title")
+        )
+        return [
+            (phase, [group for group in groups if group.phase == phase.value])
+            for phase in reversed(PHASES)
+            if any(group.phase == phase.value for group in groups)
+        ]
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["phases"] = self.phases()
+        return context
+
+
+class WorkingGroupPage(Page):
+    charge = models.TextField(
+        help_text="The group's charge: what it set out to do, in a sentence or two."
+    )
+    phase = models.CharField(
+        max_length=20, choices=[(phase.value, f"{phase.label} ({phase.years})") for phase in PHASES]
+    )
+    start_year = models.PositiveSmallIntegerField(help_text="The year the group began meeting.")
+    end_year = models.PositiveSmallIntegerField(
+        null=True, blank=True, help_text="The year it finished; leave empty while it is active."
+    )
+    body = StreamField(BodyBlock(), blank=True, help_text="Its work, products and results.")
+
+    content_panels = Page.content_panels + [
+        FieldPanel("charge"),
+        MultiFieldPanel(
+            [
+                FieldPanel("phase"),
+                FieldRowPanel([FieldPanel("start_year"), FieldPanel("end_year")]),
+            ],
+            heading="When",
+        ),
+        FieldPanel("body"),
+        InlinePanel("members", heading="Members", label="Member"),
+    ]
+    search_fields = Page.search_fields + [
+        index.SearchField("charge", boost=2),
+        index.SearchField("body"),
+        index.RelatedFields("members", [index.SearchField("person_name", boost=2)]),
+        index.FilterField("phase"),
+    ]
+    api_fields = [
+        APIField("charge"),
+        APIField("phase"),
+        APIField("start_year"),
+        APIField("end_year"),
+    ]
+
+    parent_page_types = ["community.WorkingGroupIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = "working group"
+
+    def clean(self):
+        super().clean()
+        if self.end_year and self.start_year and self.end_year < self.start_year:
+            raise ValidationError({"end_year": "A group cannot finish before it starts."})
+
+    @property
+    def phase_info(self):
+        return PHASES_BY_VALUE.get(self.phase)
+
+    @property
+    def active_years(self):
+        if not self.start_year:
+            return ""
+        if not self.end_year:
+            return f"{self.start_year} to present"
+        if self.end_year == self.start_year:
+            return str(self.start_year)
+        return f"{self.start_year}–{self.end_year}"
+
+    @property
+    def search_date(self):
+        return None
+
+    @property
+    def search_summary(self):
+        return self.charge
+
+    def live_members(self):
+        return list(
+            self.members.filter(person__live=True)
+            .select_related("person", "person__photo")
+            .order_by("sort_order", "pk")
+        )
+
+    def related_publications(self):
+        return pages_related_to(
+            self, "publications.PublicationPage", ("-publication_date", "-first_published_at")
+        )
+
+    def related_events(self):
+        return pages_related_to(
+            self, "events.EventPage", ("-start", "-start_at", "-first_published_at")
+        )
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        members = self.live_members()
+        directory = people_directory(request)
+        for member in members:
+            member.profile_url = directory.person_url(member.person) if directory else ""
+        context["members"] = members
+        context["related_publications"] = self.related_publications()
+        context["related_events"] = self.related_events()
+        return context
+
+
+def pages_related_to(group, model_label, orderings, limit=10):
+    """Live, public pages of another app that name ``group`` as their working group.
+
+    The community app sits below publications and events, so it finds their page types by
+    label and adapts while they are still being built: no model or no field, no items.
+    One query.
+    """
+    try:
+        model = apps.get_model(model_label)
+        model._meta.get_field("related_working_group")
+    except (LookupError, FieldDoesNotExist):
+        return []
+    ordering = []
+    for candidate in orderings:
+        try:
+            model._meta.get_field(candidate.lstrip("-"))
+        except FieldDoesNotExist:
+            continue
+        ordering = [candidate]
+        break
+    items = (
+        model.objects.live()
+        .public()
+        .filter(related_working_group=group)
+        .defer_streamfields()
+        .order_by(*ordering, "pk")
+    )
+    return list(items[:limit])
+
+
+class WorkingGroupRole(models.TextChoices):
+    CHAIR = "chair", "Chair"
+    CO_CHAIR = "co_chair", "Co-chair"
+    MEMBER = "member", "Member"
+    STAFF = "staff", "Staff"
+
+
+class WorkingGroupMember(Orderable):
+    page = ParentalKey(WorkingGroupPage, on_delete=models.CASCADE, related_name="members")
+    person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="memberships")
+    role = models.CharField(
+        max_length=20, choices=WorkingGroupRole.choices, default=WorkingGroupRole.MEMBER
+    )
+
+    panels = [FieldPanel("person"), FieldPanel("role")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = "working group member"
+
+    def __str__(self):
+        return f"{self.person} ({self.get_role_display()})"
+
+    @property
+    def person_name(self):
+        return self.person.name
