@@ -6,7 +6,7 @@ PIP := $(VENV)/bin/pip
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test lint install install-test migrate demo serve scheduler bench clean
+.PHONY: run test lint install install-test migrate demo serve scheduler backup restore bench clean
 
 $(VENV)/bin/activate:
 	$(PYTHON) -m venv $(VENV)
@@ -45,6 +45,17 @@ lint: install
 # Publishes pages whose scheduled time has come and unpublishes expired ones, every minute.
 scheduler: install
 	while true; do $(PY) manage.py publish_scheduled; sleep 60; done
+
+# Back up the database content and media into backups/ (see README: Backup and restore).
+backup: install
+	@mkdir -p backups
+	$(PY) manage.py backup_site backups/site-$$(date -u +%Y%m%dT%H%M%SZ).tar.gz
+
+# make restore FILE=backups/site-....tar.gz   (replaces all current content)
+restore: install
+	@test -n "$(FILE)" || (echo "Usage: make restore FILE=backups/site-....tar.gz" && exit 2)
+	$(PY) manage.py migrate --noinput
+	$(PY) manage.py restore_site "$(FILE)" --yes
 
 bench: install
 	$(PY) bench/run.py

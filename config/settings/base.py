@@ -76,6 +76,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "home.security.ContentSecurityPolicyMiddleware",
+    "home.security.DatabaseUnavailableMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -154,11 +156,33 @@ else:
     }
 
 # Search: Wagtail's Elasticsearch 9 backend when ELASTICSEARCH_URL is set, the database
-# backend (SQLite FTS5 / PostgreSQL full text) otherwise.
+# backend (SQLite FTS5 / PostgreSQL full text) otherwise. The database index is always kept
+# up to date too, so the search page can answer from it while Elasticsearch is unreachable.
+# Editor-managed synonyms are applied to queries by the search app (search/query.py), so
+# changing them never needs a reindex; the analyzers below give both backends the same
+# intent: English stemming and "well-being" = "wellbeing" = "well being".
 ELASTICSEARCH_URL = os.environ.get("ELASTICSEARCH_URL", "")
 ELASTICSEARCH_INDEX_PREFIX = os.environ.get("ELASTICSEARCH_INDEX_PREFIX", "cwb_")
+ENGLISH_ANALYZER = {
+    "type": "custom",
+    "char_filter": ["join_hyphenated_words"],
+    "tokenizer": "standard",
+    "filter": [
+        "lowercase",
+        "asciifolding",
+        "english_possessive_stemmer",
+        "english_stop",
+        "english_stemmer",
+    ],
+}
 WAGTAILSEARCH_BACKENDS = {
-    "database": {"BACKEND": "wagtail.search.backends.database"},
+    "database": {
+        "BACKEND": "wagtail.search.backends.database",
+        # PostgreSQL: stem English words; SQLite stems through its FTS5 porter tokenizer
+        # (set up by the search app's migration).
+        "SEARCH_CONFIG": "english",
+        "FUZZY_SIMILARITY_THRESHOLD": 0.4,
+    },
 }
 if ELASTICSEARCH_URL:
     WAGTAILSEARCH_BACKENDS["default"] = {
@@ -167,10 +191,33 @@ if ELASTICSEARCH_URL:
         "INDEX_PREFIX": ELASTICSEARCH_INDEX_PREFIX,
         "TIMEOUT": 5,
         "OPTIONS": {"max_retries": 0},
-        "INDEX_SETTINGS": {},
+        "INDEX_SETTINGS": {
+            "settings": {
+                "analysis": {
+                    "char_filter": {
+                        # "well-being" is indexed as "wellbeing well being".
+                        "join_hyphenated_words": {
+                            "type": "pattern_replace",
+                            "pattern": "(\\w+)-(\\w+)",
+                            "replacement": "$1$2 $1 $2",
+                        }
+                    },
+                    "filter": {
+                        "english_possessive_stemmer": {
+                            "type": "stemmer",
+                            "language": "possessive_english",
+                        },
+                        "english_stop": {"type": "stop", "stopwords": "_english_"},
+                        "english_stemmer": {"type": "stemmer", "language": "english"},
+                    },
+                    "analyzer": {"default": ENGLISH_ANALYZER},
+                }
+            }
+        },
     }
 else:
-    WAGTAILSEARCH_BACKENDS["default"] = WAGTAILSEARCH_BACKENDS["database"]
+    # One backend under one name, so that each save indexes once.
+    WAGTAILSEARCH_BACKENDS = {"default": WAGTAILSEARCH_BACKENDS["database"]}
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
