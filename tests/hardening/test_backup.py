@@ -31,8 +31,10 @@ from wagtail.images import get_image_model
 from wagtail.documents import get_document_model
 from django.test import Client
 pages = sorted((p.url_path, p.title, p.live) for p in Page.objects.all())
-images = sorted((i.title, hashlib.sha256(i.file.read()).hexdigest()) for i in get_image_model().objects.all())
-documents = sorted((d.title, hashlib.sha256(d.file.read()).hexdigest()) for d in get_document_model().objects.all())
+def digest(item):
+    return item.title, hashlib.sha256(item.file.read()).hexdigest()
+images = sorted(digest(image) for image in get_image_model().objects.all())
+documents = sorted(digest(document) for document in get_document_model().objects.all())
 home = Client().get("/").content.decode()
 print(json.dumps({"pages": pages, "images": images, "documents": documents,
                   "home_ok": "more than 200 organizations" in home,

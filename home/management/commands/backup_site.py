@@ -84,7 +84,7 @@ class Command(BaseCommand):
 
     def _dump_postgres(self, target):
         database = settings.DATABASES["default"]
-        subprocess.run(
+        subprocess.run(  # noqa: S603 (fixed program, arguments from settings)
             ["pg_dump", "--format=custom", "--no-owner", "--no-acl", "--file", str(target)]
             + postgres_arguments(database),
             check=True,

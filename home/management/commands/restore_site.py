@@ -71,7 +71,7 @@ class Command(BaseCommand):
 
     def _restore_postgres(self, dump):
         database = settings.DATABASES["default"]
-        subprocess.run(
+        subprocess.run(  # noqa: S603 (fixed program, arguments from settings)
             [
                 "pg_restore",
                 "--clean",
