@@ -1,45 +1,391 @@
-"""The site-wide search page: live, public pages of every type, ten to a page."""
+"""The site-wide search page and its suggestions endpoint."""
 
+import datetime
 import re
 
+from django.contrib.contenttypes.models import ContentType
 from django.core.paginator import Paginator
+from django.db.models import Q
+from django.http import JsonResponse
 from django.template.response import TemplateResponse
+from django.urls import NoReverseMatch, reverse
+from django.utils import timezone
+from django.utils.text import capfirst
+from wagtail.contrib.search_promotions.models import SearchPromotion
 from wagtail.models import Page
+from wagtail.search.utils import normalise_query_string
 
-MAX_QUERY_LENGTH = 200
+from home.listing import Facet, FacetOption, Listing, ListingFilter
+from search import engine
+from search.analytics import record_after_response
+from search.query import MAX_QUERY_LENGTH, clean_query, parse_query, spelling_suggestion, tokenize
+from search.snippets import build_snippet, indexed_texts, word_pattern
+
 RESULTS_PER_PAGE = 10
-CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+SUGGESTIONS = 8
+MIN_SUGGESTION_LENGTH = 2
+YEAR = re.compile(r"^(1[89]|2[01])\d\d$")
+FILTERS = (
+    ListingFilter("type", "Type", "content_type", all_label="All types"),
+    ListingFilter("year", "Year", "year", order="-value", all_label="All years"),
+    ListingFilter("topic", "Topic", "topic", all_label="All topics"),
+)
 
 
-def clean_query(raw):
-    """Strip control characters and cut a runaway query; say when it was cut."""
-    query = CONTROL_CHARACTERS.sub(" ", raw or "")
-    query = " ".join(query.split())
-    truncated = len(query) > MAX_QUERY_LENGTH
-    return query[:MAX_QUERY_LENGTH], truncated
+def no_store(response):
+    response["Cache-Control"] = "private, no-store"
+    return response
 
 
 def search(request):
     query, truncated = clean_query(request.GET.get("q", ""))
-    context = {"search_query": query, "truncated": truncated, "robots_noindex": True}
+    context = {
+        "search_query": query,
+        "robots_noindex": True,
+        "notices": [],
+        "suggest_url": suggestions_url(),
+        "max_query_length": MAX_QUERY_LENGTH,
+    }
+    if truncated:
+        context["notices"].append(
+            f"Your search was very long, so only its first {MAX_QUERY_LENGTH} characters "
+            "were used."
+        )
     status = 200
+    search_results = None
     if query:
-        results = Page.objects.live().public().exclude(depth__lte=1).specific().search(query)
-        paginator = Paginator(results, RESULTS_PER_PAGE)
-        raw_page = request.GET.get("page", "1")
-        try:
-            number = int(raw_page)
-        except ValueError:
-            number = 0
-        if number < 1:
-            context["error"] = "Page numbers are whole numbers starting at 1."
-            status = 400
-        elif number > paginator.num_pages:
-            context["error"] = f"There is no page {number} of results for this search."
-            status = 404
+        parsed = parse_query(query)
+        if parsed.is_empty:
+            context["notices"].append(
+                "Searches need at least one letter or number; try a word from the title "
+                "of what you are looking for."
+            )
         else:
-            context["results"] = paginator.page(number)
-            context["paginator"] = paginator
-    response = TemplateResponse(request, "search/search.html", context, status=status)
-    response["Cache-Control"] = "private, no-store"
+            search_results = SearchResults(request, query, parsed)
+            results_context = search_results.context()
+            results_context["notices"] = context["notices"] + results_context["notices"]
+            context.update(results_context)
+            status = search_results.status
+    response = no_store(TemplateResponse(request, "search/search.html", context, status=status))
+    if search_results and search_results.should_record:
+        record_after_response(response, query, search_results.total)
     return response
+
+
+def suggestions_url():
+    try:
+        return reverse("search_suggestions")
+    except NoReverseMatch:
+        return ""
+
+
+class SearchResults:
+    """One search: the matches, the visitor's filters, the facets and one page of results."""
+
+    def __init__(self, request, query, parsed):
+        self.request = request
+        self.query = query
+        self.parsed = parsed
+        self.notices = []
+        self.status = 200
+        self.error = ""
+        self.selected = self.read_filters()
+        self.private_paths = engine.private_paths()
+        self.matches = engine.find_matches(parsed, self.private_paths)
+        if self.matches.notice:
+            self.notices.append(self.matches.notice)
+        self.promotions, promoted = self.find_promotions()
+        self.promotion_descriptions = {page.pk: description for page, description in promoted}
+        promoted_ids = [page.pk for page, _ in promoted]
+        self.promoted_ids = set(promoted_ids)
+        ordered = promoted_ids + [pk for pk in self.matches.ids if pk not in self.promoted_ids]
+        content_types = set(self.matches.content_types.values())
+        content_types.update(page.content_type_id for page, _ in promoted)
+        self.records = engine.describe(ordered, content_types, self.private_paths)
+        self.ordered = [pk for pk in ordered if pk in self.records]
+        self.total = len(self.ordered)
+        self.facets = self.build_facets()
+        self.filtered = [pk for pk in self.ordered if self.matches_filters(pk, self.selected)]
+        self.listing = self.paginate()
+
+    # Filters ---------------------------------------------------------------------------
+
+    def read_filters(self):
+        selected = {}
+        page_types = engine.page_type_options()
+        for param in ("type", "year", "topic"):
+            value = self.request.GET.get(param, "").strip()[:100]
+            if not value:
+                continue
+            value_ok = "\x00" not in value and (
+                (param == "type" and value in page_types)
+                or (param == "year" and YEAR.match(value))
+                or (param == "topic" and engine.topic_exists(value))
+            )
+            if value_ok:
+                selected[param] = value
+            else:
+                label = {"type": "type of content", "year": "year", "topic": "topic"}[param]
+                shown = value.replace("\x00", "")[:40]
+                self.notices.append(f"There is no {label} “{shown}”, so that filter was left out.")
+        return selected
+
+    def record_values(self, pk):
+        record = self.records[pk]
+        content_type = ContentType.objects.get_for_id(record.content_type_id)
+        return {
+            "type": [(content_type.model, self.type_label(content_type))],
+            "year": [(str(record.year), str(record.year))] if record.year else [],
+            "topic": sorted(record.topics),
+        }
+
+    @staticmethod
+    def type_label(content_type):
+        model = content_type.model_class()
+        name = model._meta.verbose_name_plural if model else content_type.model
+        return capfirst(str(name))
+
+    def matches_filters(self, pk, selected, *, ignore=None):
+        values = self.record_values(pk)
+        for param, value in selected.items():
+            if param == ignore:
+                continue
+            if value not in {option for option, _ in values[param]}:
+                return False
+        return True
+
+    def build_facets(self):
+        facets = []
+        values_by_pk = {pk: self.record_values(pk) for pk in self.ordered}
+        for listing_filter in FILTERS:
+            param = listing_filter.param
+            counts = {}
+            labels = {}
+            for pk in self.ordered:
+                if not self.matches_filters(pk, self.selected, ignore=param):
+                    continue
+                for value, label in values_by_pk[pk][param]:
+                    counts[value] = counts.get(value, 0) + 1
+                    labels[value] = label
+            chosen = self.selected.get(param, "")
+            options = [
+                FacetOption(value, labels[value], count, value == chosen)
+                for value, count in counts.items()
+            ]
+            if listing_filter.order == "-value":
+                options.sort(key=lambda option: option.value, reverse=True)
+            else:
+                options.sort(key=lambda option: option.label.lower())
+            if chosen and not any(option.selected for option in options):
+                options.insert(0, FacetOption(chosen, chosen, 0, True))
+            if options:
+                facets.append(Facet(listing_filter, options, chosen))
+        return facets
+
+    # Promotions ------------------------------------------------------------------------
+
+    def find_promotions(self):
+        """Editors' picks for this query: (page, description) for live public pages, and
+        external links, in the editors' order."""
+        normalized = normalise_query_string(self.query)
+        promotions = (
+            SearchPromotion.objects.filter(query__query_string=normalized)
+            .select_related("page")
+            .order_by("sort_order", "pk")
+        )
+        now = timezone.now()
+        pages = []
+        external = []
+        for promotion in promotions:
+            page = promotion.page
+            if page is not None:
+                visible = (
+                    page.live
+                    and page.depth > 1
+                    and not engine.is_expired(page, now)
+                    and not engine.is_private(page, self.private_paths)
+                )
+                if visible and page.pk not in {shown.pk for shown, _ in pages}:
+                    pages.append((page, promotion.description))
+            elif promotion.external_link_url:
+                external.append(promotion)
+        return external, pages
+
+    # Paging ----------------------------------------------------------------------------
+
+    def params(self):
+        return {"q": self.query, **self.selected}
+
+    def paginate(self):
+        listing = Listing(facets=self.facets, notices=self.notices, params=self.params())
+        paginator = Paginator(self.filtered, RESULTS_PER_PAGE, allow_empty_first_page=True)
+        listing.paginator = paginator
+        raw_page = self.request.GET.get("page", "").strip()[:20]
+        number = 1
+        if raw_page:
+            try:
+                number = int(raw_page)
+            except ValueError:
+                number = 0
+            if number < 1:
+                listing.status = 400
+                listing.error = "Page numbers are whole numbers starting at 1."
+            elif number > paginator.num_pages:
+                pages = paginator.num_pages
+                listing.status = 404
+                listing.error = (
+                    f"There is no page {number} of results for this search: it has {pages} "
+                    f"page{'s' if pages != 1 else ''}."
+                )
+        self.status = listing.status
+        if listing.error:
+            return listing
+        if number > 1:
+            listing.params["page"] = str(number)
+        listing.page = paginator.page(number)
+        return listing
+
+    @property
+    def should_record(self):
+        """A new search (not a further page or a narrowing of one) is worth counting."""
+        page = self.listing.page
+        return self.status == 200 and not self.selected and page is not None and page.number == 1
+
+    # Results ---------------------------------------------------------------------------
+
+    def results(self):
+        if self.listing.page is None:
+            return []
+        ids = list(self.listing.page.object_list)
+        by_id = engine.specific_pages(ids, self.records)
+        pages = [by_id[pk] for pk in ids if pk in by_id]
+        texts = indexed_texts(pages)
+        sections = self.sections(pages)
+        pattern = word_pattern(self.parsed.all_words())
+        results = []
+        for page in pages:
+            summary = self.promotion_descriptions.get(page.pk) or page_summary(page)
+            results.append(
+                {
+                    "page": page,
+                    "url": page.get_url(self.request),
+                    "type": capfirst(str(page.specific_class._meta.verbose_name)),
+                    "date": page_date(page),
+                    "snippet": build_snippet(summary, texts.get(page.pk, ""), pattern),
+                    "section": sections.get(page.pk),
+                    "promoted": page.pk in self.promoted_ids,
+                }
+            )
+        return results
+
+    def sections(self, pages):
+        """The top-level section (a child of the home page) each result sits in."""
+        step = Page.steplen
+        wanted = {page.pk: page.path[: step * 3] for page in pages if page.depth > 3}
+        if not wanted:
+            return {}
+        by_path = {
+            section.path: section
+            for section in Page.objects.filter(path__in=set(wanted.values()), live=True)
+        }
+        return {
+            pk: {"title": by_path[path].title, "url": by_path[path].get_url(self.request)}
+            for pk, path in wanted.items()
+            if path in by_path
+        }
+
+    def context(self):
+        results = self.results()
+        context = {
+            "listing": self.listing,
+            "results": results,
+            "result_count": len(self.filtered),
+            "capped": self.matches.capped,
+            "match_mode": self.matches.mode,
+            "external_promotions": self.promotions if self.show_external_promotions else [],
+            "notices": self.notices,
+            "error": self.listing.error,
+            "facets": self.facets,
+            "selected_filters": self.selected,
+        }
+        if not self.filtered:
+            context["spelling_suggestion"] = spelling_suggestion(self.parsed)
+            context["listing_pages"] = main_listings()
+        return context
+
+    @property
+    def show_external_promotions(self):
+        page = self.listing.page
+        return not self.selected and page is not None and page.number == 1
+
+
+def page_summary(page):
+    summary = getattr(page, "search_summary", "") or page.search_description or ""
+    if not summary:
+        summary = getattr(page, "introduction", "") or ""
+    return str(summary)
+
+
+def page_date(page):
+    value = getattr(page, "search_date", None)
+    if value is None and page.first_published_at:
+        value = page.first_published_at
+    if isinstance(value, datetime.datetime):
+        value = value.date()
+    return value if isinstance(value, datetime.date) else None
+
+
+def main_listings():
+    """The site's index pages (publications, events, gallery...), for a dead-end search."""
+    return list(
+        Page.objects.live()
+        .public()
+        .filter(depth=3, content_type__model__endswith="indexpage")
+        .order_by("path")
+    )
+
+
+def suggest(request):
+    """Titles that start with (or contain a word starting with) what the visitor typed."""
+    query, _ = clean_query(request.GET.get("q", ""))
+    words = " ".join(piece for token in tokenize(query) for piece in token.split("-") if piece)
+    suggestions = []
+    if len(words) >= MIN_SUGGESTION_LENGTH:
+        suggestions = [
+            {
+                "title": page.title,
+                "url": page.get_url(request),
+                "type": capfirst(str(page.specific_class._meta.verbose_name)),
+            }
+            for page in suggested_pages(words[:100])
+        ]
+    return no_store(JsonResponse({"query": query, "suggestions": suggestions}))
+
+
+def suggested_pages(words):
+    """Wagtail's autocomplete first, then titles starting with the words; both always run,
+    so the cost of a suggestion does not depend on how many pages match."""
+    paths = engine.private_paths()
+
+    def autocomplete(backend):
+        return list(backend.autocomplete(words, engine.searchable_pages(paths))[:SUGGESTIONS])
+
+    try:
+        found, _, _ = engine.with_fallback(autocomplete)
+    except NotImplementedError:
+        found = []
+    by_title = list(
+        engine.searchable_pages(paths)
+        .filter(Q(title__istartswith=words) | Q(title__icontains=" " + words))
+        .order_by("title")[:SUGGESTIONS]
+    )
+    now = timezone.now()
+    seen = set()
+    pages = []
+    for page in found + by_title:
+        if page.pk not in seen and not engine.is_expired(page, now):
+            seen.add(page.pk)
+            pages.append(page)
+    # A title starting with the words reads as the best suggestion.
+    pages.sort(key=lambda page: not page.title.lower().startswith(words.lower()))
+    return pages[:SUGGESTIONS]

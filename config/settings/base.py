@@ -79,6 +79,8 @@ MIDDLEWARE = [
     "home.security.ContentSecurityPolicyMiddleware",
     "home.security.DatabaseUnavailableMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "django.middleware.http.ConditionalGetMiddleware",
+    "home.caching.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -154,6 +156,10 @@ else:
             "TIMEOUT": 600,
         }
     }
+
+# The page cache (home/caching.py): anonymous page views served from the cache above.
+PAGE_CACHE_ENABLED = env_bool("PAGE_CACHE_ENABLED", True)
+PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "600"))
 
 # Search: Wagtail's Elasticsearch 9 backend when ELASTICSEARCH_URL is set, the database
 # backend (SQLite FTS5 / PostgreSQL full text) otherwise. The database index is always kept

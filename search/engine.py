@@ -1,0 +1,315 @@
+"""Running a search: backend choice and fallback, relevance fixes, facets, promotions.
+
+Search imports no content app. It searches every live, public page through Wagtail's
+search backend, then describes the matches with a few database queries whose number does
+not depend on how many pages matched: their content type, their year (from the page type's
+own date field when it has one) and, for publications, their topics.
+"""
+
+import logging
+from dataclasses import dataclass, field
+
+from django.apps import apps
+from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
+from django.core.cache import cache
+from django.core.exceptions import FieldDoesNotExist, FieldError
+from django.db import DatabaseError, NotSupportedError, connection
+from django.db.models import Case, DateField, IntegerField, OuterRef, Subquery, When
+from django.db.models.functions import ExtractYear
+from django.utils import timezone
+from wagtail.models import Page, get_page_models
+from wagtail.search import index
+from wagtail.search.backends import get_search_backend
+from wagtail.search.query import Fuzzy
+
+from search.query import light_stem, tokenize
+
+logger = logging.getLogger(__name__)
+
+# Counts and facets describe at most this many of the best matches.
+MAX_MATCHES = 1000
+ELASTICSEARCH_DOWN_KEY = "search:elasticsearch-down"
+ELASTICSEARCH_RETRY_SECONDS = 30
+FALLBACK_NOTICE = (
+    "Search is running in a simpler mode at the moment, so results may be ordered a "
+    "little differently."
+)
+TOPIC_MODEL = ("publications", "PublicationPage")
+
+
+@dataclass
+class Matches:
+    """The pages a query matched, best first, and how they were found."""
+
+    ids: list = field(default_factory=list)
+    titles: dict = field(default_factory=dict)
+    content_types: dict = field(default_factory=dict)
+    mode: str = "all"  # "all" words, "fuzzy" (typo tolerant) or "any" word
+    notice: str = ""
+    capped: bool = False
+    from_database: bool = True
+
+
+def backend_names():
+    """The backend to ask first and, when it is an external service, the database fallback."""
+    configured = settings.WAGTAILSEARCH_BACKENDS
+    default = configured.get("default", {})
+    fallback = configured.get("database")
+    if fallback and fallback.get("BACKEND") != default.get("BACKEND"):
+        return "default", "database"
+    return "default", None
+
+
+def private_paths():
+    """Tree paths of every section behind a login, password or group restriction."""
+    from wagtail.models import PageViewRestriction
+
+    return sorted(set(PageViewRestriction.objects.values_list("page__path", flat=True)))
+
+
+def is_private(page, paths):
+    return any(page.path.startswith(path) for path in paths)
+
+
+def searchable_pages(paths=None):
+    """Every page a visitor may find: live, public, not the tree's root.
+
+    ``paths`` are the private sections' paths when the caller already has them (the same
+    exclusion as Wagtail's ``public()``, without querying the restrictions again).
+    """
+    pages = Page.objects.live().filter(depth__gt=1)
+    for path in private_paths() if paths is None else paths:
+        pages = pages.exclude(path__startswith=path)
+    return pages.only("id", "title", "content_type_id", "path", "depth", "url_path", "expire_at")
+
+
+def is_expired(page, now=None):
+    """Expired pages stay live until the scheduler unpublishes them; never show them."""
+    return page.expire_at is not None and page.expire_at <= (now or timezone.now())
+
+
+def is_database_backend(backend):
+    return type(backend).__module__.startswith(("modelsearch.backends.database",))
+
+
+def supports_fuzzy(backend):
+    name = type(backend).__name__
+    return name == "PostgresSearchBackend" or "Elasticsearch" in name or "OpenSearch" in name
+
+
+def _run(backend, query, paths):
+    results = backend.search(query, searchable_pages(paths))
+    return list(results[: MAX_MATCHES + 1])
+
+
+def _search_with(backend, parsed, paths):
+    mode = "all"
+    pages = _run(backend, parsed.backend_query("and"), paths)
+    if not pages and supports_fuzzy(backend):
+        try:
+            pages = _run(backend, Fuzzy(parsed.plain_text()), paths)
+            mode = "fuzzy"
+        except (NotSupportedError, NotImplementedError) as error:
+            logger.warning("Fuzzy search unavailable: %s", error)
+    if not pages and len(parsed.parts) > 1:
+        pages = _run(backend, parsed.backend_query("or"), paths)
+        mode = "any"
+    return pages, mode
+
+
+def with_fallback(action):
+    """Call ``action(backend)`` on the configured backend; if that is Elasticsearch and it
+    fails, log it, remember for a while, and answer from the database backend instead.
+
+    Returns the action's result, whether the database answered, and a notice for visitors.
+    """
+    primary, fallback = backend_names()
+    if fallback and not cache.get(ELASTICSEARCH_DOWN_KEY):
+        try:
+            backend = get_search_backend(primary)
+            return action(backend), is_database_backend(backend), ""
+        except DatabaseError:
+            raise
+        except Exception:
+            logger.warning("Search backend %r failed; using the database", primary, exc_info=True)
+            cache.set(ELASTICSEARCH_DOWN_KEY, True, ELASTICSEARCH_RETRY_SECONDS)
+    if fallback:
+        return action(get_search_backend(fallback)), True, FALLBACK_NOTICE
+    backend = get_search_backend(primary)
+    return action(backend), is_database_backend(backend), ""
+
+
+def find_matches(parsed, paths):
+    (pages, mode), from_database, notice = with_fallback(
+        lambda backend: _search_with(backend, parsed, paths)
+    )
+    capped = len(pages) > MAX_MATCHES
+    pages = pages[:MAX_MATCHES]
+    titles = {page.pk: page.title for page in pages}
+    content_types = {page.pk: page.content_type_id for page in pages}
+    ids = rank_titles_first([page.pk for page in pages], titles, parsed)
+    return Matches(ids, titles, content_types, mode, notice, capped, from_database)
+
+
+def title_score(title, parsed):
+    """How many parts of the query (in any of their forms) the title contains."""
+    title_stems = {light_stem(word) for token in tokenize(title) for word in token.split("-")}
+    title_stems |= {light_stem(token.replace("-", "")) for token in tokenize(title)}
+    score = 0
+    for part in parsed.parts:
+        for form in part.all_forms():
+            if all(light_stem(word) in title_stems for word in form):
+                score += 1
+                break
+    return score
+
+
+def rank_titles_first(ids, titles, parsed):
+    """Keep the backend's order, but pages whose title holds more of the query come first.
+
+    The SQLite backend weighs every field alike; this gives titles the weight they have on
+    PostgreSQL and Elasticsearch, so results read the same on every backend.
+    """
+    position = {page_id: rank for rank, page_id in enumerate(ids)}
+    return sorted(ids, key=lambda pk: (-title_score(titles.get(pk, ""), parsed), position[pk]))
+
+
+# Describing the matches ----------------------------------------------------------------
+
+
+def date_field_for(model):
+    """The database field holding a page type's own date, for the year facet.
+
+    A page type may name it (``search_date_field``); otherwise its first own date filter
+    field is used, and pages without one fall back to their first publication.
+    """
+    explicit = getattr(model, "search_date_field", None)
+    if explicit:
+        return explicit
+    page_fields = {search_field.field_name for search_field in Page.search_fields}
+    for search_field in model.get_search_fields():
+        if not isinstance(search_field, index.FilterField):
+            continue
+        if search_field.field_name in page_fields:
+            continue
+        try:
+            model_field = model._meta.get_field(search_field.field_name)
+        except FieldDoesNotExist:
+            continue
+        if isinstance(model_field, DateField):
+            return search_field.field_name
+    return None
+
+
+def year_expression(content_type_ids):
+    whens = []
+    for content_type_id in sorted(content_type_ids):
+        model = ContentType.objects.get_for_id(content_type_id).model_class()
+        if model is None or model is Page:
+            continue
+        date_field = date_field_for(model)
+        if not date_field:
+            continue
+        year = (
+            model._base_manager.filter(pk=OuterRef("pk"))
+            .annotate(_search_year=ExtractYear(date_field))
+            .values("_search_year")[:1]
+        )
+        whens.append(When(content_type_id=content_type_id, then=Subquery(year)))
+    fallback = ExtractYear("first_published_at")
+    if not whens:
+        return fallback
+    return Case(*whens, default=fallback, output_field=IntegerField())
+
+
+@dataclass
+class Record:
+    """What the facets need to know about one matching page."""
+
+    content_type_id: int
+    year: int | None
+    topics: set = field(default_factory=set)
+
+
+def describe(ids, content_types, paths):
+    """Type, year and topics of each id, in one or two queries. Drops pages that are no
+    longer live, have expired or sit in a private section (an external index may lag)."""
+    if not ids:
+        return {}
+    pages = Page.objects.filter(pk__in=ids, live=True).exclude(expire_at__lte=timezone.now())
+    for path in paths:
+        pages = pages.exclude(path__startswith=path)
+    rows = pages.annotate(search_year=year_expression(content_types)).values_list(
+        "pk", "content_type_id", "search_year"
+    )
+    records = {pk: Record(content_type_id, year) for pk, content_type_id, year in rows}
+    for pk, slug, name in topic_rows(records):
+        if pk in records and slug:
+            records[pk].topics.add((str(slug), str(name)))
+    return records
+
+
+def specific_pages(ids, records):
+    """The specific pages for ``ids``: one query per page type among them."""
+    by_type = {}
+    for pk in ids:
+        by_type.setdefault(records[pk].content_type_id, []).append(pk)
+    pages = {}
+    for content_type_id, type_ids in by_type.items():
+        model = ContentType.objects.get_for_id(content_type_id).model_class() or Page
+        for page in model._base_manager.filter(pk__in=type_ids):
+            pages[page.pk] = page
+    return pages
+
+
+def topic_model():
+    """Publications' page model when it has topics; the search app never imports it."""
+    try:
+        model = apps.get_model(*TOPIC_MODEL)
+        model._meta.get_field("topics")
+    except (LookupError, FieldDoesNotExist):
+        return None
+    return model
+
+
+def topic_rows(records):
+    model = topic_model()
+    if model is None:
+        return []
+    content_type_id = ContentType.objects.get_for_model(model).pk
+    ids = [pk for pk, record in records.items() if record.content_type_id == content_type_id]
+    if not ids:
+        return []
+    try:
+        return list(
+            model._base_manager.filter(pk__in=ids)
+            .filter(topics__isnull=False)
+            .values_list("pk", "topics__slug", "topics__name")
+        )
+    except FieldError:
+        logger.warning("Publication topics have no slug and name; no topic facet")
+        return []
+
+
+def topic_exists(slug):
+    model = topic_model()
+    if model is None:
+        return False
+    try:
+        return model._base_manager.filter(topics__slug=slug).exists()
+    except FieldError:
+        return False
+
+
+def page_type_options():
+    """Every page type a visitor may filter by, keyed by its model name."""
+    return {
+        model._meta.model_name: model
+        for model in get_page_models()
+        if model is not Page and not model._meta.abstract
+    }
+
+
+def database_vendor():
+    return connection.vendor

@@ -1,0 +1,261 @@
+"""From what a visitor typed to a search query every backend understands.
+
+The visitor's text is never handed to a backend as query syntax: it is cleaned, split into
+words and rebuilt from Wagtail's query objects (PlainText, And, Or), so quotes, Lucene
+operators, SQL and control characters are only ever words or nothing. On the way, each word
+or phrase gains its equivalents: hyphen variants ("well-being", "wellbeing", "well being")
+and the editors' synonyms and abbreviations (search.models.SearchSynonym).
+"""
+
+import difflib
+import re
+from dataclasses import dataclass, field
+
+from django.core.cache import cache
+from django.utils import timezone
+from wagtail.search.query import And, Or, PlainText
+
+MAX_QUERY_LENGTH = 200
+# Longest synonym phrase, in words, looked for in a query.
+MAX_PHRASE_WORDS = 5
+CONTROL_CHARACTERS = re.compile(r"[\x00-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069]")
+WORD = re.compile(r"\w+(?:[-‐‑–]\w+)*")
+HYPHENS = re.compile(r"[-‐‑–]")
+# Words too common to require; they still count when they are all a query has.
+STOP_WORDS = frozenset(
+    "a an and are as at be by for from in into is it of on or the to with".split()
+)
+# Compounds every visitor spells three ways, known before any content is indexed.
+KNOWN_COMPOUNDS = ("well-being", "e-health", "follow-up", "co-chair", "self-care")
+
+SYNONYMS_CACHE_KEY = "search:synonyms:v1"
+VOCABULARY_CACHE_KEY = "search:vocabulary:v1"
+CACHE_SECONDS = 600
+
+
+def clean_query(raw):
+    """Remove control characters, tidy whitespace and cut a runaway query at a word break.
+
+    Returns the cleaned query and whether it was cut.
+    """
+    text = CONTROL_CHARACTERS.sub(" ", raw or "")
+    text = " ".join(text.split())
+    if len(text) <= MAX_QUERY_LENGTH:
+        return text, False
+    cut = text[:MAX_QUERY_LENGTH]
+    if " " in cut[MAX_QUERY_LENGTH // 2 :]:
+        cut = cut.rsplit(" ", 1)[0]
+    return cut, True
+
+
+def light_stem(word):
+    """A small English suffix-stripper used to match words in titles and snippets.
+
+    The backends do the real stemming; this only has to agree with them often enough to
+    highlight "nurses" for "nurse" and rank a title containing "burnout" for "burnouts".
+    """
+    for suffix in ("ational", "ations", "ation", "ings", "ing", "ies", "es", "ed", "s"):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            stem = word[: -len(suffix)]
+            return stem + "y" if suffix == "ies" else stem
+    return word
+
+
+@dataclass
+class QueryPart:
+    """One word or phrase of the query and the alternatives that may stand in for it.
+
+    Each alternative is a tuple of words, all of which must appear.
+    """
+
+    words: tuple[str, ...]
+    alternatives: list[tuple[str, ...]] = field(default_factory=list)
+
+    def all_forms(self):
+        return [self.words, *self.alternatives]
+
+    def as_query(self):
+        queries = [PlainText(" ".join(words), operator="and") for words in self.all_forms()]
+        return queries[0] if len(queries) == 1 else Or(queries)
+
+
+@dataclass
+class ParsedQuery:
+    text: str
+    parts: list[QueryPart]
+
+    @property
+    def is_empty(self):
+        return not self.parts
+
+    def words(self):
+        return [word for part in self.parts for word in part.words]
+
+    def all_words(self):
+        """Every word the query may match, alternatives included (for highlighting)."""
+        words = []
+        for part in self.parts:
+            for form in part.all_forms():
+                words.extend(form)
+        return sorted(set(words), key=len, reverse=True)
+
+    def backend_query(self, operator="and"):
+        """The query as Wagtail search objects: every part must match ("and") or any ("or")."""
+        if not self.parts:
+            return None
+        if all(not part.alternatives for part in self.parts):
+            return PlainText(" ".join(self.words()), operator=operator)
+        queries = [part.as_query() for part in self.parts]
+        if len(queries) == 1:
+            return queries[0]
+        return And(queries) if operator == "and" else Or(queries)
+
+    def plain_text(self):
+        return " ".join(self.words())
+
+
+def tokenize(text):
+    """Lower-case words; a hyphenated word stays one token (its variants are added later)."""
+    return [match.group(0).lower() for match in WORD.finditer(text)]
+
+
+def split_hyphens(tokens):
+    return tuple(piece for token in tokens for piece in HYPHENS.split(token) if piece)
+
+
+def synonym_groups():
+    """The editors' synonym groups as lists of word tuples, cached until one changes."""
+    groups = cache.get(SYNONYMS_CACHE_KEY)
+    if groups is None:
+        from search.models import SearchSynonym
+
+        groups = []
+        for synonym in SearchSynonym.objects.all():
+            group = [split_hyphens(tokenize(term)) for term in synonym.term_list()]
+            group = [words for words in group if words]
+            if len(group) > 1:
+                groups.append(group)
+        cache.set(SYNONYMS_CACHE_KEY, groups, CACHE_SECONDS)
+    return groups
+
+
+def forget_synonyms(**kwargs):
+    cache.delete(SYNONYMS_CACHE_KEY)
+
+
+def compound_variants(token):
+    """"well-being" -> [("well", "being"), ("wellbeing",)]; "wellbeing" -> [("well", "being")]."""
+    if HYPHENS.search(token):
+        pieces = tuple(piece for piece in HYPHENS.split(token) if piece)
+        return pieces, [("".join(pieces),)]
+    for compound in KNOWN_COMPOUNDS:
+        pieces = tuple(HYPHENS.split(compound))
+        if token == "".join(pieces):
+            return (token,), [pieces]
+    return (token,), []
+
+
+def parse_query(text, groups=None):
+    """Split a cleaned query into parts with their alternatives."""
+    groups = synonym_groups() if groups is None else groups
+    tokens = []
+    for token in tokenize(text):
+        pieces, alternatives = compound_variants(token)
+        tokens.append((pieces, alternatives))
+
+    # Words in order, remembering each token's compound alternatives.
+    flat = [word for pieces, _ in tokens for word in pieces]
+    token_alternatives = {}
+    position = 0
+    for pieces, alternatives in tokens:
+        if alternatives:
+            token_alternatives[(position, len(pieces))] = alternatives
+        position += len(pieces)
+    # Two words that make a known compound ("well being") also match the joined word.
+    for index in range(len(flat) - 1):
+        joined = flat[index] + flat[index + 1]
+        if (index, 2) not in token_alternatives and compound_variants(joined)[1]:
+            token_alternatives[(index, 2)] = [(joined,)]
+
+    parts = []
+    index = 0
+    while index < len(flat):
+        part = _match_synonym(flat, index, groups)
+        if part is None:
+            for length in (2, 1):
+                if (index, length) in token_alternatives:
+                    words = tuple(flat[index : index + length])
+                    part = QueryPart(words, list(token_alternatives[(index, length)]))
+                    break
+        if part is None:
+            part = QueryPart((flat[index],))
+        parts.append(part)
+        index += len(part.words)
+
+    meaningful = [part for part in parts if part.alternatives or part.words[0] not in STOP_WORDS]
+    if meaningful:
+        parts = meaningful
+    return ParsedQuery(text=text, parts=parts)
+
+
+def _match_synonym(words, start, groups):
+    """The longest synonym phrase starting at ``start``, as a part with its equivalents."""
+    for length in range(min(MAX_PHRASE_WORDS, len(words) - start), 0, -1):
+        candidate = tuple(words[start : start + length])
+        for group in groups:
+            if candidate in group:
+                return QueryPart(candidate, [other for other in group if other != candidate])
+    return None
+
+
+# Spelling suggestions ---------------------------------------------------------------
+
+
+def vocabulary():
+    """Words of the titles of live, public pages and of the editors' synonyms."""
+    words = cache.get(VOCABULARY_CACHE_KEY)
+    if words is None:
+        from wagtail.models import Page
+
+        words = set()
+        titles = (
+            Page.objects.live()
+            .public()
+            .filter(depth__gt=1)
+            .exclude(expire_at__lte=timezone.now())
+            .values_list("title", flat=True)
+        )
+        for title in titles.iterator():
+            for token in tokenize(title):
+                words.update(piece for piece in HYPHENS.split(token) if len(piece) > 2)
+        for group in synonym_groups():
+            for phrase in group:
+                words.update(word for word in phrase if len(word) > 1)
+        words = sorted(words)
+        cache.set(VOCABULARY_CACHE_KEY, words, CACHE_SECONDS)
+    return words
+
+
+def forget_vocabulary(**kwargs):
+    cache.delete(VOCABULARY_CACHE_KEY)
+
+
+def spelling_suggestion(parsed):
+    """The query with each unknown word replaced by the closest site word, or ''."""
+    known = vocabulary()
+    if not known:
+        return ""
+    known_set = set(known)
+    corrected = []
+    changed = False
+    for word in parsed.words():
+        if word in known_set or word.isdigit() or len(word) < 3:
+            corrected.append(word)
+            continue
+        matches = difflib.get_close_matches(word, known, n=1, cutoff=0.75)
+        if matches and matches[0] != word:
+            corrected.append(matches[0])
+            changed = True
+        else:
+            corrected.append(word)
+    return " ".join(corrected) if changed else ""
