@@ -72,10 +72,8 @@ def report(days, *, limit=50):
         .annotate(hits=Sum("hits"))
         .values_list("date", "hits")
     )
-    daily = [
-        (since + datetime.timedelta(days=offset), totals.get(since + datetime.timedelta(days=offset), 0))
-        for offset in range(days)
-    ]
+    dates = [since + datetime.timedelta(days=offset) for offset in range(days)]
+    daily = [(date, totals.get(date, 0)) for date in dates]
     return {
         "since": since,
         "top": [(row["query__query_string"], row["hits"]) for row in top],

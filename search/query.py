@@ -23,7 +23,8 @@ WORD = re.compile(r"\w+(?:[-‐‑–]\w+)*")
 HYPHENS = re.compile(r"[-‐‑–]")
 # Words too common to require; they still count when they are all a query has.
 STOP_WORDS = frozenset(
-    "a an and are as at be by for from in into is it of on or the to with".split()
+    {"a", "an", "and", "are", "as", "at", "be", "by", "for", "from", "in", "into", "is"}
+    | {"it", "of", "on", "or", "the", "to", "with"}
 )
 # Compounds every visitor spells three ways, known before any content is indexed.
 KNOWN_COMPOUNDS = ("well-being", "e-health", "follow-up", "co-chair", "self-care")
@@ -144,7 +145,7 @@ def forget_synonyms(**kwargs):
 
 
 def compound_variants(token):
-    """"well-being" -> [("well", "being"), ("wellbeing",)]; "wellbeing" -> [("well", "being")]."""
+    """ "well-being" -> [("well", "being"), ("wellbeing",)]; "wellbeing" -> [("well", "being")]."""
     if HYPHENS.search(token):
         pieces = tuple(piece for piece in HYPHENS.split(token) if piece)
         return pieces, [("".join(pieces),)]

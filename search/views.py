@@ -48,8 +48,7 @@ def search(request):
     }
     if truncated:
         context["notices"].append(
-            f"Your search was very long, so only its first {MAX_QUERY_LENGTH} characters "
-            "were used."
+            f"Your search was very long, so only its first {MAX_QUERY_LENGTH} characters were used."
         )
     status = 200
     search_results = None

@@ -174,10 +174,11 @@ def test_facet_counts_equal_the_results_in_each_bucket(client, home_page):
     assert len(result_titles(filtered)) == 5
     # Filters combine, and each facet counts within the other filters.
     combined = client.get("/search/?q=resilience&type=standardpage&year=2023")
-    assert sorted(result_titles(combined)) == ["Resilience 2023 number 0", "Resilience 2023 number 1"]
-    assert facet_counts(combined, "type") == {"Home pages": 0, "Standard pages": 2} or (
-        facet_counts(combined, "type") == {"Standard pages": 2}
-    )
+    assert sorted(result_titles(combined)) == [
+        "Resilience 2023 number 0",
+        "Resilience 2023 number 1",
+    ]
+    assert facet_counts(combined, "type") == {"Standard pages": 2}
 
 
 def test_unknown_facet_values_are_dropped_with_a_notice(client, home_page):
@@ -245,9 +246,7 @@ def wellbeing_pages(home_page):
     )
     standard_page(home_page, "Gallery opening", "Art by clinicians.")
     standard_page(home_page, "EHR documentation burden", "Electronic records and clinicians.")
-    standard_page(
-        home_page, "Reducing electronic health record burden", "How teams cut clicks."
-    )
+    standard_page(home_page, "Reducing electronic health record burden", "How teams cut clicks.")
     standard_page(home_page, "Physician assistants and burnout", "PA perspectives.")
     standard_page(home_page, "Team-based care", "Care delivered by teams of clinicians.")
     return target
@@ -277,9 +276,10 @@ def test_editor_synonyms_apply_to_queries(client, wellbeing_pages):
 
 
 def test_plural_and_stem_find_the_singular(client, wellbeing_pages):
-    assert "National plan for health workforce well-being" in result_titles(
-        client.get("/search/?q=national+plans")
-    )[:3]
+    assert (
+        "National plan for health workforce well-being"
+        in result_titles(client.get("/search/?q=national+plans"))[:3]
+    )
     assert "Team-based care" in result_titles(client.get("/search/?q=team+based"))[:3]
 
 
@@ -290,7 +290,9 @@ def test_title_matches_rank_above_body_matches(client, home_page):
     assert result_titles(client.get("/search/?q=resilience"))[0] == "Resilience"
 
 
-@pytest.mark.skipif(connection.vendor != "postgresql", reason="trigram typo tolerance is PostgreSQL")
+@pytest.mark.skipif(
+    connection.vendor != "postgresql", reason="trigram typo tolerance is PostgreSQL only"
+)
 def test_one_letter_typo_finds_the_publication_on_postgresql(client, wellbeing_pages):
     titles = result_titles(client.get("/search/?q=workforse"))
     assert "National plan for health workforce well-being" in titles[:3]
@@ -331,9 +333,7 @@ def test_ten_results_per_page(client, home_page):
     assert len(result_titles(first)) == 10
     assert len(result_titles(second)) == 2
     assert count_text(first) == "12 results for “resilience” · page 1 of 2"
-    assert soup(first).select_one('.pagination a[rel="next"]')["href"] == (
-        "?q=resilience&page=2"
-    )
+    assert soup(first).select_one('.pagination a[rel="next"]')["href"] == ("?q=resilience&page=2")
 
 
 BAD_QUERIES = [
