@@ -24,6 +24,7 @@ from wagtail.models import (
 )
 from wagtail.search import index
 
+from community.caching import cached_page_url
 from home.listing import MAX_PARAM_LENGTH, FilterableListingMixin, ListingFilter, ListingSort
 
 LOGO_RENDITION = "max-240x120"
@@ -216,17 +217,6 @@ STATEMENT_FILTER = LabelledListingFilter(
     all_label="All",
     options=(("yes", True, "Has a commitment statement"), ("no", False, "No statement yet")),
 )
-KIND_FILTER = LabelledListingFilter(
-    "kind",
-    "Type",
-    "kind",
-    order="value",
-    all_label="All types",
-    options=(
-        ("sponsor", OrganizationKind.SPONSOR.value, "Sponsors"),
-        ("network", OrganizationKind.NETWORK.value, "Network organizations"),
-    ),
-)
 LETTER_FILTER = ListingFilter("letter", "Letter", "initial", order="value", all_label="All letters")
 
 
@@ -257,7 +247,7 @@ class NetworkOrganizationIndexPage(FilterableListingMixin, RoutablePageMixin, Pa
     parent_page_types = ["home.HomePage", "home.StandardPage"]
     subpage_types = ["community.CommitmentStatementPage"]
 
-    listing_filters = (LETTER_FILTER, STATEMENT_FILTER, KIND_FILTER)
+    listing_filters = (LETTER_FILTER, STATEMENT_FILTER)
     listing_sorts = (ListingSort("name", "Name, A–Z", ("name", "pk")),)
     listing_per_page = 60
 
@@ -324,12 +314,15 @@ class NetworkOrganizationIndexPage(FilterableListingMixin, RoutablePageMixin, Pa
         context["letter_selected"] = any(f.param == "letter" for f in listing.active_filters)
         if not listing.is_filtered:
             context["sponsors"] = self.sponsors()
-        context["statement_form_page"] = (
-            Page.objects.child_of(self)
-            .type(apps.get_model("community", "CommitmentStatementPage"))
-            .live()
-            .public()
-            .first()
+        context["statement_form_url"] = cached_page_url(
+            f"statement-form:{self.pk}",
+            lambda: (
+                Page.objects.child_of(self)
+                .type(apps.get_model("community", "CommitmentStatementPage"))
+                .live()
+                .public()
+                .first()
+            ),
         )
         return context
 

@@ -2,6 +2,7 @@
 
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models import Q
 from django.http import Http404
 from django.template.response import TemplateResponse
 from django.utils.html import strip_tags
@@ -15,6 +16,7 @@ from wagtail.models import (
     LockableMixin,
     Orderable,
     Page,
+    PageViewRestriction,
     PreviewableMixin,
     RevisionMixin,
     WorkflowMixin,
@@ -22,6 +24,7 @@ from wagtail.models import (
 from wagtail.search import index
 
 from community.blocks import ProfileLinkBlock
+from community.caching import cached_page_url
 
 PHOTO_RENDITION = "fill-240x240-c100"
 
@@ -138,24 +141,37 @@ class Person(
         return context
 
     def get_profile_url(self, request=None):
-        """The public address of this person's profile, or "" if no people page lists anyone.
-
-        Finding the people page costs one query per request, however many people a page
-        links to.
-        """
-        directory = people_directory(request)
-        return directory.person_url(self, request) if directory else ""
+        """The public address of this person's profile, or "" while no people page exists."""
+        directory_url = people_directory_url()
+        return f"{directory_url}{self.slug}/" if directory_url else ""
 
 
-def people_directory(request=None):
-    """The live people page that holds profiles (the first in the tree), cached per request."""
-    cached = getattr(request, "_community_people_directory", False)
-    if cached is not False:
-        return cached
-    directory = PeoplePage.objects.live().public().order_by("path").first()
-    if request is not None:
-        request._community_people_directory = directory
-    return directory
+def people_directory_url():
+    """The address of the live, public people page that holds profiles (the first in the
+    tree), or "" while there is none. Cached: linking to profiles costs no query."""
+    return cached_page_url(
+        "people-directory",
+        lambda: PeoplePage.objects.live().public().order_by("path").first(),
+    )
+
+
+def public_pages(queryset, request):
+    """``queryset.public()`` that reads the site's view restrictions once per request, so
+    several listings on one page share that query."""
+    paths = getattr(request, "_community_restricted_paths", None)
+    if paths is None:
+        paths = [
+            restriction.page.path
+            for restriction in PageViewRestriction.objects.select_related("page")
+        ]
+        if request is not None:
+            request._community_restricted_paths = paths
+    if paths:
+        private = Q()
+        for path_prefix in paths:
+            private |= Q(path__startswith=path_prefix)
+        queryset = queryset.exclude(private)
+    return queryset
 
 
 class PeopleGroup(models.TextChoices):
@@ -227,7 +243,7 @@ class PeoplePage(RoutablePageMixin, Page):
             if any(p.group == group for p in placements)
         ]
 
-    def person_url(self, person, request=None):
+    def person_url(self, person):
         return self.url + self.reverse_subpage("person", kwargs={"person_slug": person.slug})
 
     def get_context(self, request, *args, **kwargs):
@@ -240,7 +256,6 @@ class PeoplePage(RoutablePageMixin, Page):
         person = Person.objects.filter(live=True, slug=person_slug).select_related("photo").first()
         if person is None:
             raise Http404("No such person")
-        request._community_people_directory = self
         context = self.get_context(request)
         context.update(
             person=person,

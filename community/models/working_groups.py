@@ -12,7 +12,7 @@ from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
-from community.models.people import Person, people_directory
+from community.models.people import Person, people_directory_url, public_pages
 from home.blocks import BodyBlock
 
 
@@ -157,29 +157,32 @@ class WorkingGroupPage(Page):
             .order_by("sort_order", "pk")
         )
 
-    def related_publications(self):
+    def related_publications(self, request=None):
         return pages_related_to(
-            self, "publications.PublicationPage", ("-publication_date", "-first_published_at")
+            self,
+            "publications.PublicationPage",
+            ("-publication_date", "-first_published_at"),
+            request=request,
         )
 
-    def related_events(self):
+    def related_events(self, request=None):
         return pages_related_to(
-            self, "events.EventPage", ("-start", "-start_at", "-first_published_at")
+            self, "events.EventPage", ("-start", "-first_published_at"), request=request
         )
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         members = self.live_members()
-        directory = people_directory(request)
+        directory_url = people_directory_url() if members else ""
         for member in members:
-            member.profile_url = directory.person_url(member.person) if directory else ""
+            member.profile_url = f"{directory_url}{member.person.slug}/" if directory_url else ""
         context["members"] = members
-        context["related_publications"] = self.related_publications()
-        context["related_events"] = self.related_events()
+        context["related_publications"] = self.related_publications(request)
+        context["related_events"] = self.related_events(request)
         return context
 
 
-def pages_related_to(group, model_label, orderings, limit=10):
+def pages_related_to(group, model_label, orderings, *, request=None, limit=10):
     """Live, public pages of another app that name ``group`` as their working group.
 
     The community app sits below publications and events, so it finds their page types by
@@ -199,13 +202,10 @@ def pages_related_to(group, model_label, orderings, limit=10):
             continue
         ordering = [candidate]
         break
-    items = (
-        model.objects.live()
-        .public()
-        .filter(related_working_group=group)
-        .defer_streamfields()
-        .order_by(*ordering, "pk")
-    )
+    items = public_pages(
+        model.objects.live().filter(related_working_group=group), request
+    ).defer_streamfields()
+    items = items.order_by(*ordering, "pk")
     return list(items[:limit])
 
 

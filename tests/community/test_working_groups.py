@@ -1,0 +1,111 @@
+"""Working groups and their index."""
+
+import pytest
+from django.core.exceptions import ValidationError
+
+from community.models.working_groups import pages_related_to
+from tests.community.factories import PersonFactory, WorkingGroupPageFactory, add_member, place
+from tests.helpers import assert_constant_queries
+
+pytestmark = pytest.mark.django_db
+
+
+def test_index_shows_working_groups_by_phase_newest_phase_first(client, working_groups_index):
+    for title in ("Research, Data, and Metrics", "Conceptual Model"):
+        WorkingGroupPageFactory(
+            parent=working_groups_index,
+            title=title,
+            phase="phases-1-2",
+            start_year=2017,
+            end_year=2020,
+        )
+    WorkingGroupPageFactory(
+        parent=working_groups_index,
+        title="Navigating the Impacts of COVID-19 on Clinician Well-Being",
+        charge="Support the health workforce through the pandemic.",
+    )
+
+    html = client.get(working_groups_index.url).content.decode()
+
+    order = [
+        "Phase III",
+        "2021–2022",
+        "Navigating the Impacts of COVID-19 on Clinician Well-Being",
+        "Support the health workforce through the pandemic.",
+        "Phases I–II",
+        "2017–2020",
+        "Conceptual Model",
+        "Research, Data, and Metrics",
+    ]
+    positions = [html.index(text) for text in order]
+    assert positions == sorted(positions)
+
+
+def test_unpublished_working_group_is_not_listed(client, working_groups_index):
+    draft = WorkingGroupPageFactory(parent=working_groups_index, title="Secret group")
+    draft.unpublish()
+
+    assert "Secret group" not in client.get(working_groups_index.url).content.decode()
+
+
+def test_working_group_page_shows_charge_phase_years_and_members_with_roles(
+    client, working_groups_index, people_page
+):
+    group = WorkingGroupPageFactory(
+        parent=working_groups_index,
+        title="A National Strategy for Clinician Well-Being",
+        charge="Lay the groundwork for a national strategy.",
+    )
+    chair = PersonFactory(name="Victor Dzau", slug="victor-dzau")
+    place(people_page, chair, "chair")
+    add_member(group, chair, "chair")
+    add_member(group, PersonFactory(name="Marc Meisnere"), "staff")
+    add_member(group, PersonFactory(name="Draft Person", live=False), "member")
+
+    html = client.get(group.url).content.decode()
+
+    assert "<h1>A National Strategy for Clinician Well-Being</h1>" in html
+    assert "Lay the groundwork for a national strategy." in html
+    assert "Phase III (2021–2022)" in html
+    assert "2021–2022" in html
+    assert "Victor Dzau" in html and "Chair" in html
+    assert f'href="{people_page.url}victor-dzau/"' in html
+    assert "Marc Meisnere" in html
+    assert "Draft Person" not in html
+
+
+def test_active_years_read_naturally():
+    group = WorkingGroupPageFactory.build(start_year=2021, end_year=None)
+    assert group.active_years == "2021 to present"
+    group.end_year = 2021
+    assert group.active_years == "2021"
+
+
+def test_working_group_cannot_end_before_it_starts():
+    group = WorkingGroupPageFactory.build(start_year=2021, end_year=2019)
+    with pytest.raises(ValidationError):
+        group.clean()
+
+
+def test_related_pages_of_an_app_that_is_missing_are_empty(working_groups_index):
+    group = WorkingGroupPageFactory(parent=working_groups_index)
+    assert pages_related_to(group, "nowhere.Page", ("-first_published_at",)) == []
+    # A page type without a related_working_group field is no error either.
+    assert pages_related_to(group, "community.PeoplePage", ("-first_published_at",)) == []
+
+
+def test_working_group_pages_cost_the_same_queries_as_members_grow(
+    client, working_groups_index, people_page
+):
+    group = WorkingGroupPageFactory(parent=working_groups_index)
+    for _ in range(3):
+        add_member(group, PersonFactory())
+
+    def grow():
+        for _ in range(30):
+            add_member(group, PersonFactory())
+        for _ in range(8):
+            WorkingGroupPageFactory(parent=working_groups_index)
+
+    assert_constant_queries(client, group.url, grow, at_most=15)
+    assert_constant_queries(client, working_groups_index.url, lambda: None, at_most=15)
