@@ -161,6 +161,16 @@ else:
 PAGE_CACHE_ENABLED = env_bool("PAGE_CACHE_ENABLED", True)
 PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "600"))
 
+# A CDN or caching proxy in front of the site is told to purge pages when they change.
+FRONTEND_CACHE_PURGE_URL = os.environ.get("FRONTEND_CACHE_PURGE_URL", "")
+if FRONTEND_CACHE_PURGE_URL:
+    WAGTAILFRONTENDCACHE = {
+        "default": {
+            "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+            "LOCATION": FRONTEND_CACHE_PURGE_URL,
+        }
+    }
+
 # Search: Wagtail's Elasticsearch 9 backend when ELASTICSEARCH_URL is set, the database
 # backend (SQLite FTS5 / PostgreSQL full text) otherwise. The database index is always kept
 # up to date too, so the search page can answer from it while Elasticsearch is unreachable.

@@ -1,0 +1,257 @@
+"""A page cache that is always fresh.
+
+Anonymous GET requests for pages Wagtail serves are answered from the cache (local memory,
+or Redis with REDIS_URL) without touching the database. Entries are keyed by the page that
+served them and that page's *generation*; publishing, unpublishing, moving or deleting a
+page bumps the generation of the page, its ancestors (their listings show it) and the home
+page, and changing a snippet bumps every page that references it (Wagtail's reference
+index) — so exactly the affected pages, with all their query-string variants and
+sub-routes (feeds, calendars, citations), are rendered afresh on the next request.
+Site settings appear on every page, so saving them bumps the whole site.
+
+Never cached: logged-in visitors (any session cookie), previews, responses that used a CSRF
+token (forms), set a cookie, or say private/no-store, and anything that is not a 200.
+"""
+
+import hashlib
+import logging
+
+from django.conf import settings
+from django.core.cache import cache
+from django.utils.cache import patch_cache_control
+
+logger = logging.getLogger(__name__)
+
+OWNER_KEY = "pagecache:owner:{host}:{path}"
+GENERATION_KEY = "pagecache:generation:{page_id}"
+SITE_GENERATION_KEY = "pagecache:generation:site"
+ENTRY_KEY = "pagecache:entry:{host}:{digest}:{page_generation}:{site_generation}"
+
+EXCLUDED_PREFIXES = (
+    "/search/",
+    "/api/",
+    "/documents/",
+    "/static/",
+    "/media/",
+    "/healthz",
+    "/readyz",
+    "/sitemap",
+)
+
+
+def page_cache_seconds():
+    return getattr(settings, "PAGE_CACHE_SECONDS", 600)
+
+
+def _excluded(path):
+    admin = "/" + settings.WAGTAIL_ADMIN_PATH
+    return path.startswith(admin) or path.startswith(EXCLUDED_PREFIXES)
+
+
+def eligible(request):
+    """Could this request be answered from (and stored in) the shared cache?"""
+    if not getattr(settings, "PAGE_CACHE_ENABLED", True):
+        return False
+    if request.method not in ("GET", "HEAD"):
+        return False
+    if settings.SESSION_COOKIE_NAME in request.COOKIES or "messages" in request.COOKIES:
+        return False  # signed in, a session (a passed password form), or a message to show
+    return not _excluded(request.path)
+
+
+def _entry_key(request, page_id):
+    generations = cache.get_many([GENERATION_KEY.format(page_id=page_id), SITE_GENERATION_KEY])
+    digest = hashlib.sha256(request.get_full_path().encode()).hexdigest()[:40]
+    return ENTRY_KEY.format(
+        host=request.get_host(),
+        digest=digest,
+        page_generation=generations.get(GENERATION_KEY.format(page_id=page_id), 0),
+        site_generation=generations.get(SITE_GENERATION_KEY, 0),
+    )
+
+
+def _owner_key(request):
+    return OWNER_KEY.format(host=request.get_host(), path=request.path)
+
+
+def _storable(request, response):
+    if response.status_code != 200 or response.streaming:
+        return False
+    if response.cookies or response.has_header("Set-Cookie"):
+        return False
+    if request.META.get("CSRF_COOKIE_NEEDS_UPDATE") or request.META.get("CSRF_COOKIE_USED"):
+        return False  # the page carries a CSRF token: a form meant for this visitor only
+    control = response.get("Cache-Control", "")
+    return "private" not in control and "no-store" not in control
+
+
+class PageCacheMiddleware:
+    """Serves and stores anonymous page responses. Place it after the session middleware
+    but before anything that reads the database."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        cacheable = False
+        try:
+            cacheable = eligible(request)
+            if cacheable:
+                owner = cache.get(_owner_key(request))
+                if owner is not None:
+                    cached = cache.get(_entry_key(request, owner))
+                    if cached is not None:
+                        cached["X-Page-Cache"] = "hit"
+                        return cached
+        except Exception:  # the cache being down must never take the site with it
+            logger.warning("Page cache unavailable", exc_info=True)
+            cacheable = False
+
+        response = self.get_response(request)
+
+        page_id = getattr(request, "_page_cache_owner", None)
+        if cacheable and page_id is not None and _storable(request, response):
+            timeout = getattr(request, "_page_cache_seconds", None) or page_cache_seconds()
+            patch_cache_control(response, public=True, s_maxage=timeout, stale_while_revalidate=60)
+            try:
+                if hasattr(response, "render") and not response.is_rendered:
+                    response.render()
+                cache.set(_owner_key(request), page_id, timeout)
+                cache.set(_entry_key(request, page_id), response, timeout)
+                response["X-Page-Cache"] = "miss"
+            except Exception:
+                logger.warning("Page cache unavailable", exc_info=True)
+        elif page_id is not None and not response.has_header("Cache-Control"):
+            # A page for someone in particular (signed in, or a form with their CSRF token).
+            patch_cache_control(response, private=True, no_store=True)
+        return response
+
+
+def remember_page(page, request, serve_args, serve_kwargs):
+    """before_serve_page hook: note which page answers, so its response can be stored."""
+    if getattr(request, "is_preview", False):
+        return None
+    request._page_cache_owner = page.pk
+    seconds = getattr(page, "cache_seconds", None)
+    if callable(seconds):
+        request._page_cache_seconds = seconds()
+    return None
+
+
+# Invalidation ---------------------------------------------------------------------------
+
+
+def bump(page_ids):
+    for page_id in set(page_ids):
+        key = GENERATION_KEY.format(page_id=page_id)
+        try:
+            if not cache.add(key, 1, None):
+                cache.incr(key)
+        except Exception:
+            logger.warning("Could not invalidate cached page %s", page_id, exc_info=True)
+
+
+def bump_site():
+    try:
+        if not cache.add(SITE_GENERATION_KEY, 1, None):
+            cache.incr(SITE_GENERATION_KEY)
+    except Exception:
+        logger.warning("Could not invalidate the page cache", exc_info=True)
+
+
+def affected_page_ids(page):
+    """The page, every ancestor below the tree root (listings and the home page)."""
+    ids = [page.pk]
+    ids += list(page.get_ancestors().filter(depth__gt=1).values_list("pk", flat=True))
+    return ids
+
+
+def pages_showing(instance):
+    """Pages that show ``instance`` (a snippet or other object): those that reference it
+    (Wagtail's reference index) and those whose type lists every object of its model
+    (declared as ``cache_dependencies = ["app.Model", ...]`` on the page class)."""
+    from django.contrib.contenttypes.models import ContentType
+    from wagtail.models import Page, ReferenceIndex, get_page_models
+
+    page_type = ContentType.objects.get_for_model(Page)
+    referencing = ReferenceIndex.get_references_to(instance).filter(base_content_type=page_type)
+    page_ids = {int(pk) for pk in referencing.values_list("object_id", flat=True)}
+    label = instance._meta.label
+    listing_types = [
+        model for model in get_page_models() if label in getattr(model, "cache_dependencies", ())
+    ]
+    if listing_types:
+        page_ids.update(Page.objects.type(*listing_types).values_list("pk", flat=True))
+    ids = set(page_ids)
+    for page in Page.objects.filter(pk__in=page_ids):
+        ids.update(affected_page_ids(page))
+    return ids
+
+
+# Signal receivers, connected in HomeConfig.ready() -----------------------------------------
+
+
+def page_changed(sender, instance, **kwargs):
+    ids = affected_page_ids(instance)
+    bump(ids)
+    purge_frontend_cache([page_id for page_id in ids if page_id != instance.pk])
+
+
+def purge_frontend_cache(page_ids):
+    """Tell the CDN too. Wagtail's frontend cache app purges the page itself; its ancestors
+    (whose listings show it) are purged here."""
+    if not getattr(settings, "WAGTAILFRONTENDCACHE", None) or not page_ids:
+        return
+    from wagtail.contrib.frontend_cache.utils import PurgeBatch
+    from wagtail.models import Page
+
+    batch = PurgeBatch()
+    batch.add_pages(Page.objects.filter(pk__in=page_ids).specific())
+    try:
+        batch.purge()
+    except Exception:
+        logger.warning("Frontend cache purge failed", exc_info=True)
+
+
+def page_moved(sender, instance, parent_page_before=None, parent_page_after=None, **kwargs):
+    ids = [instance.pk]
+    for parent in (parent_page_before, parent_page_after):
+        if parent is not None:
+            ids += affected_page_ids(parent)
+    bump(ids)
+
+
+def object_changed(sender, instance, **kwargs):
+    from wagtail.contrib.settings.models import BaseSiteSetting
+    from wagtail.models import Page
+
+    if isinstance(instance, Page) or kwargs.get("raw"):
+        return
+    if isinstance(instance, BaseSiteSetting):
+        bump_site()
+        return
+    from wagtail.snippets.models import get_snippet_models
+
+    if type(instance) in get_snippet_models():
+        bump(pages_showing(instance))
+
+
+def page_deleted(sender, instance, **kwargs):
+    from wagtail.models import Page
+
+    if isinstance(instance, Page):
+        bump(affected_page_ids(instance))
+
+
+def connect():
+    from django.db.models.signals import post_delete, post_save, pre_delete
+    from wagtail import hooks
+    from wagtail.signals import page_published, page_unpublished, post_page_move
+
+    page_published.connect(page_changed, dispatch_uid="pagecache-published")
+    page_unpublished.connect(page_changed, dispatch_uid="pagecache-unpublished")
+    post_page_move.connect(page_moved, dispatch_uid="pagecache-moved")
+    pre_delete.connect(page_deleted, dispatch_uid="pagecache-deleted")
+    post_save.connect(object_changed, dispatch_uid="pagecache-object-saved")
+    post_delete.connect(object_changed, dispatch_uid="pagecache-object-deleted")
+    hooks.register("before_serve_page", remember_page)

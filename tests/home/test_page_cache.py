@@ -1,0 +1,107 @@
+"""The page cache: fast for anonymous visitors, never stale, never shared wrongly."""
+
+import pytest
+from django.db import connection
+from django.http import HttpResponse
+from django.test import RequestFactory
+from django.test.utils import CaptureQueriesContext
+
+from home.caching import _storable
+from home.models import SiteSettings
+from tests.factories import StandardPageFactory
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def page_cache_on(settings):
+    settings.PAGE_CACHE_ENABLED = True
+
+
+@pytest.fixture
+def section(home_page):
+    about = StandardPageFactory(parent=home_page, title="About", slug="about", show_in_menus=True)
+    StandardPageFactory(parent=about, title="Phase III", slug="phase-3", show_in_menus=True)
+    return about
+
+
+def test_second_anonymous_request_is_served_from_cache_without_queries(client, section):
+    first = client.get("/about/")
+    assert first["X-Page-Cache"] == "miss"
+    assert "public" in first["Cache-Control"] and "s-maxage=600" in first["Cache-Control"]
+
+    with CaptureQueriesContext(connection) as queries:
+        second = client.get("/about/")
+
+    assert second["X-Page-Cache"] == "hit"
+    assert len(queries) == 0
+    assert second.content == first.content
+
+
+def test_signed_in_editors_never_get_the_shared_copy(client, admin_client, section):
+    client.get("/about/")
+    response = admin_client.get("/about/")
+    assert "X-Page-Cache" not in response
+    assert "no-store" in response["Cache-Control"]
+
+
+def test_publishing_a_child_refreshes_the_page_its_listing_and_home(client, home_page, section):
+    child = section.get_children().get().specific
+    for url in ["/about/phase-3/", "/about/", "/"]:
+        client.get(url)
+        assert client.get(url)["X-Page-Cache"] == "hit"
+
+    child.title = "Phase III: a national strategy"
+    child.save_revision().publish()
+
+    for url in ["/about/phase-3/", "/about/", "/"]:
+        response = client.get(url)
+        assert response["X-Page-Cache"] == "miss", url
+    assert "Phase III: a national strategy" in client.get("/about/").content.decode()
+
+
+def test_unrelated_pages_stay_cached_when_another_is_published(client, home_page, section):
+    other = StandardPageFactory(parent=home_page, title="Knowledge hub", slug="hub")
+    client.get("/hub/")
+    child = section.get_children().get().specific
+    child.save_revision().publish()
+    assert client.get("/hub/")["X-Page-Cache"] == "hit"
+    other.unpublish()
+    assert client.get("/hub/").status_code == 404
+
+
+def test_unpublishing_removes_the_page_at_once(client, section):
+    child = section.get_children().get().specific
+    client.get("/about/phase-3/")
+    child.unpublish()
+    assert client.get("/about/phase-3/").status_code == 404
+    assert "Phase III" not in client.get("/about/").content.decode()
+
+
+def test_changing_site_settings_refreshes_every_page(client, home_page, section):
+    client.get("/about/")
+    site_settings = SiteSettings.for_site(home_page.get_site())
+    site_settings.crisis_line_message = "Call or text 988, any time."
+    site_settings.save()
+    response = client.get("/about/")
+    assert response["X-Page-Cache"] == "miss"
+    assert "Call or text 988, any time." in response.content.decode()
+
+
+def test_responses_carrying_a_csrf_token_or_cookie_are_never_stored():
+    request = RequestFactory().get("/form/")
+    request.META["CSRF_COOKIE_NEEDS_UPDATE"] = True
+    assert not _storable(request, HttpResponse("form"))
+    plain = RequestFactory().get("/page/")
+    assert _storable(plain, HttpResponse("page"))
+    with_cookie = HttpResponse("page")
+    with_cookie.set_cookie("x", "1")
+    assert not _storable(plain, with_cookie)
+    private = HttpResponse("page", headers={"Cache-Control": "private, no-store"})
+    assert not _storable(plain, private)
+
+
+def test_query_strings_are_cached_separately(client, section):
+    client.get("/about/?a=1")
+    assert client.get("/about/?a=1")["X-Page-Cache"] == "hit"
+    assert client.get("/about/?a=2")["X-Page-Cache"] == "miss"
