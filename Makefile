@@ -6,7 +6,7 @@ PIP := $(VENV)/bin/pip
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test lint install install-test migrate demo serve scheduler backup restore bench clean
+.PHONY: run test lint install install-test migrate demo serve scheduler worker backup restore bench clean
 
 $(VENV)/bin/activate:
 	$(PYTHON) -m venv $(VENV)
@@ -45,6 +45,10 @@ lint: install
 # Publishes pages whose scheduled time has come and unpublishes expired ones, every minute.
 scheduler: install
 	while true; do $(PY) manage.py publish_scheduled; sleep 60; done
+
+# Runs queued background work (search indexing, renditions, emails) when TASKS_BACKEND=database.
+worker: install
+	$(PY) manage.py db_worker
 
 # Back up the database content and media into backups/ (see README: Backup and restore).
 backup: install

@@ -69,6 +69,8 @@ def environment(url):
         "ALLOWED_HOSTS": "127.0.0.1,testserver",
         "MEDIA_ROOT": str(Path("/tmp") / "cwb_bench_media"),
         "LOG_LEVEL": "ERROR",
+        # Index and render while building; a benchmark has no worker running.
+        "TASKS_BACKEND": "immediate",
     }
 
 

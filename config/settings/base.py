@@ -64,6 +64,8 @@ INSTALLED_APPS = [
     "django_filters",
     "rest_framework",
     "axes",
+    "django_tasks",
+    "django_tasks_db",
     # Django
     "django.contrib.admin",
     "django.contrib.auth",
@@ -270,9 +272,15 @@ STAFF_NOTIFICATION_EMAILS = env_list(
     "STAFF_NOTIFICATION_EMAILS", "clinicianwellbeing@nam.example.org"
 )
 
-# Background work runs through Django's task framework (Wagtail uses it for search
-# indexing and the reference index). Immediate by default; see production.py.
-TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+# Background work (search indexing, renditions, emails, cache purges) runs through Django's
+# task framework. "immediate" runs it in the request (the embedded default and the tests);
+# "database" queues it for `manage.py db_worker` (`make worker`), production's default.
+TASKS_BACKEND = os.environ.get("TASKS_BACKEND", "")
+TASK_BACKENDS = {
+    "immediate": "django_tasks.backends.immediate.ImmediateBackend",
+    "database": "django_tasks_db.DatabaseBackend",
+}
+TASKS = {"default": {"BACKEND": TASK_BACKENDS[TASKS_BACKEND or "immediate"]}}
 
 # Wagtail
 WAGTAIL_SITE_NAME = "Action Collaborative on Clinician Well-Being and Resilience"

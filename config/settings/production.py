@@ -1,7 +1,7 @@
 """Production: everything secure by default; refuses to start without a real secret key."""
 
 from .base import *  # noqa: F403
-from .base import SECRET_KEY, env_list, require
+from .base import SECRET_KEY, TASK_BACKENDS, TASKS_BACKEND, env_list, require
 
 DEBUG = False
 
@@ -30,3 +30,6 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
+
+# Background work is queued in the database and run by `manage.py db_worker` (make worker).
+TASKS = {"default": {"BACKEND": TASK_BACKENDS[TASKS_BACKEND or "database"]}}
