@@ -240,6 +240,15 @@ def calendar_response(calendar, filename):
 # The event -----------------------------------------------------------------------------------
 
 
+class WallClockDateTimeField(forms.DateTimeField):
+    """A date and time as typed (naive): the form places it in the event's zone."""
+
+    def to_python(self, value):
+        with timezone.override(UTC):
+            result = super().to_python(value)
+        return result.replace(tzinfo=None) if result else result
+
+
 class EventPageForm(WagtailAdminPageForm):
     """Start and end are typed in the event's own time zone, whatever the editor's zone."""
 
@@ -247,6 +256,15 @@ class EventPageForm(WagtailAdminPageForm):
         super().__init__(*args, **kwargs)
         if "time_zone" in self.fields:
             self.fields["time_zone"].widget = forms.Select(choices=time_zone_choices())
+        for name in ("start", "end"):
+            if name in self.fields:
+                field = self.fields[name]
+                self.fields[name] = WallClockDateTimeField(
+                    required=field.required,
+                    widget=field.widget,
+                    label=field.label,
+                    help_text=field.help_text,
+                )
         zone = self._zone(self.instance.time_zone)
         for name in ("start", "end"):
             value = getattr(self.instance, name, None)
@@ -269,8 +287,7 @@ class EventPageForm(WagtailAdminPageForm):
             value = cleaned.get(name)
             if value is None:
                 continue
-            wall_clock = timezone.make_naive(value) if timezone.is_aware(value) else value
-            local = local_wall_clock(wall_clock, zone_name)
+            local = local_wall_clock(value.replace(tzinfo=None), zone_name)
             if local is None:
                 self.add_error(
                     name, "That time does not exist there (the clocks skip it): choose another."
@@ -588,7 +605,7 @@ class EventPage(RoutablePageMixin, Page):
     # Calendars -------------------------------------------------------------------------------
 
     def ics_url(self, request=None):
-        return self.get_full_url(request) + self.reverse_subpage("ics")
+        return self.get_url(request) + self.reverse_subpage("ics")
 
     @path("calendar/", name="ics")
     def ics(self, request):

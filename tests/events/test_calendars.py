@@ -129,4 +129,4 @@ def test_add_to_calendar_links_carry_the_exact_times(client, winter_event):
     outlook = dict(response.context["calendar_links"])["Outlook.com"]
     assert parse_qs(urlsplit(outlook).query)["startdt"] == ["2030-01-15T09:00:00-05:00"]
     assert "Add to Google Calendar" in html
-    assert f'href="{winter_event.full_url}calendar/" download' in html
+    assert f'href="{winter_event.url}calendar/" download' in html
