@@ -6,7 +6,11 @@ class HomeConfig(AppConfig):
     verbose_name = "Home and shared site parts"
 
     def ready(self):
-        from home import caching
-        from home import editorial  # noqa: F401  (review task, workflow emails, role setup)
+        from home import (
+            caching,
+            editorial,  # noqa: F401  (review task, workflow emails, role setup)
+            renditions,
+        )
 
         caching.connect()
+        renditions.connect()

@@ -13,7 +13,9 @@ from django.apps import apps
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
 from django.db import transaction
+from wagtail.models import Page
 
+from home import renditions
 from home.demo_tools import DemoBuilder
 
 
@@ -38,15 +40,25 @@ class Command(BaseCommand):
             "--skip-index", action="store_true", help="Do not rebuild the search index."
         )
 
-    def handle(self, *args, scale=1, skip_index=False, **options):
+    def handle(self, *args, scale=1, skip_index=False, skip_renditions=False, **options):
         builder = DemoBuilder(stdout=self.stdout, scale=scale)
         started = time.monotonic()
-        for label, module in demo_modules():
+        with renditions.deferred():
+            for label, module in demo_modules():
+                step = time.monotonic()
+                self.stdout.write(f"Demo content: {label}…")
+                with transaction.atomic():
+                    module.load(builder)
+                self.stdout.write(f"  done in {time.monotonic() - step:.1f} s")
+        if not skip_renditions:
+            # Every image size the pages use, made now rather than on a visitor's request.
             step = time.monotonic()
-            self.stdout.write(f"Demo content: {label}…")
-            with transaction.atomic():
-                module.load(builder)
-            self.stdout.write(f"  done in {time.monotonic() - step:.1f} s")
+            self.stdout.write("Rendering pages to make their image renditions…")
+            pages = Page.objects.live().public().filter(depth__gt=1)
+            if scale > 1:
+                pages = pages.filter(depth__lte=3)  # the listings; detail pages warm on publish
+            rendered = renditions.warm_pages.call(list(pages.values_list("pk", flat=True)))
+            self.stdout.write(f"  {rendered} pages rendered in {time.monotonic() - step:.1f} s")
         if not skip_index:
             self.stdout.write("Rebuilding the search index…")
             call_command("update_index", verbosity=0)
