@@ -1,1 +1,601 @@
-"""Models of the publications app arrive with its own issue."""
+"""Publications: the Collaborative's papers, reports, commentaries and knowledge-hub resources.
+
+Types and topics are snippets, so editors extend them without a deploy. Citation downloads
+and feeds are routes of the pages that own them.
+"""
+
+import re
+
+from django import forms
+from django.apps import apps
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Exists, F, OuterRef, Prefetch, Q, Subquery
+from django.db.models.functions import Length, Substr
+from django.http import Http404, HttpResponse
+from django.utils.functional import cached_property
+from django.utils.html import strip_tags
+from django.utils.text import Truncator
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from wagtail.admin.panels import (
+    FieldPanel,
+    InlinePanel,
+    MultiFieldPanel,
+    PageChooserPanel,
+)
+from wagtail.api import APIField
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.fields import StreamField
+from wagtail.models import Orderable, Page, PageViewRestriction
+from wagtail.search import index
+
+from home.blocks import BodyBlock
+from home.listing import FilterableListingMixin, ListingSort, build_listing
+from publications import citations
+from publications.listing import KnownValuesFilter, YearFilter
+from publications.pdf_text import text_for_document
+
+DOI_PATTERN = re.compile(r"^10\.\d{4,9}/\S+$")
+DOI_PREFIXES = ("https://doi.org/", "http://doi.org/", "https://dx.doi.org/", "doi:")
+
+
+def normalise_doi(value):
+    """A DOI as editors paste it (bare, ``doi:`` or a doi.org link) in its bare form."""
+    value = (value or "").strip()
+    for prefix in DOI_PREFIXES:
+        if value.lower().startswith(prefix):
+            return value[len(prefix) :].strip()
+    return value
+
+
+def validate_doi(value):
+    if value and not DOI_PATTERN.match(normalise_doi(value)):
+        raise ValidationError(
+            "A DOI starts with “10.”, a registrant number, a slash and a suffix, "
+            "e.g. 10.31478/201707b."
+        )
+
+
+class CitationKind(models.TextChoices):
+    """How a type of publication is cited: decides the RIS, BibTeX and schema.org types."""
+
+    ARTICLE = "article", "Article or paper"
+    REPORT = "report", "Report"
+    RESOURCE = "resource", "Resource, tool or web collection"
+
+
+class PublicationType(models.Model):
+    name = models.CharField(max_length=80, unique=True, help_text="E.g. Discussion paper.")
+    slug = models.SlugField(max_length=80, unique=True, help_text="Used in filter addresses.")
+    citation_kind = models.CharField(
+        max_length=20,
+        choices=CitationKind.choices,
+        default=CitationKind.ARTICLE,
+        help_text="How citation managers should file publications of this type.",
+    )
+
+    panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("citation_kind")]
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = "publication type"
+
+    def __str__(self):
+        return self.name
+
+
+class Topic(models.Model):
+    name = models.CharField(max_length=80, unique=True, help_text="E.g. Suicide prevention.")
+    slug = models.SlugField(max_length=80, unique=True, help_text="Used in filter addresses.")
+
+    panels = [FieldPanel("name"), FieldPanel("slug")]
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = "topic"
+
+    def __str__(self):
+        return self.name
+
+
+class SiblingAppPageChooserPanel(PageChooserPanel):
+    """A page chooser limited to a page type of another content app.
+
+    Those apps are built and deployed on their own schedule; until the page type exists the
+    chooser offers any page instead of stopping the whole admin.
+    """
+
+    def get_form_options(self):
+        try:
+            apps.get_model(self.page_type)
+        except (LookupError, ValueError):
+            return FieldPanel.get_form_options(self)
+        return super().get_form_options()
+
+
+def public_only(pages):
+    """``pages`` without any under a view restriction: what ``PageQuerySet.public()`` does,
+    as a subquery instead of a separate query for every restriction on the site."""
+    restrictions_above = PageViewRestriction.objects.annotate(
+        prefix_of_page=Substr(OuterRef("path"), 1, Length("page__path"))
+    ).filter(page__path=F("prefix_of_page"))
+    return pages.exclude(Exists(restrictions_above))
+
+
+class PublicationIndexPage(FilterableListingMixin, RoutablePageMixin, Page):
+    introduction = models.TextField(blank=True, help_text="A sentence or two under the title.")
+
+    content_panels = Page.content_panels + [FieldPanel("introduction")]
+    search_fields = Page.search_fields + [index.SearchField("introduction")]
+
+    listing_filters = (
+        KnownValuesFilter("type", "Type", "publication_type__slug", "publication_type__name"),
+        KnownValuesFilter("topic", "Topic", "topics__slug", "topics__name"),
+        YearFilter("year", "Year", "publication_date__year", order="-value"),
+    )
+    listing_sorts = (
+        ListingSort("newest", "Newest first", ("-publication_date", "title")),
+        ListingSort("oldest", "Oldest first", ("publication_date", "title")),
+        ListingSort("title", "Title (A–Z)", ("title",)),
+    )
+    listing_per_page = 12
+    feed_size = 20
+
+    subpage_types = ["publications.PublicationPage"]
+    parent_page_types = ["home.HomePage", "home.StandardPage"]
+
+    class Meta:
+        verbose_name = "publication index"
+
+    def publications(self):
+        """Live, public publications below this index, ready for listing without more queries."""
+        return PublicationPage.listing_queryset().descendant_of(self)
+
+    def listing_items(self, request):
+        return self.publications()
+
+    def get_listing(self, request):
+        # The unfiltered first view leads with the featured publications.
+        unfiltered = not any(
+            request.GET.get(key) for key in [f.param for f in self.listing_filters] + ["sort"]
+        )
+        sorts = self.listing_sorts
+        if unfiltered:
+            newest, *others = sorts
+            sorts = (
+                ListingSort(newest.param, newest.label, ("-featured",) + newest.ordering),
+                *others,
+            )
+        return build_listing(
+            request,
+            self.listing_items(request),
+            filters=self.listing_filters,
+            sorts=sorts,
+            per_page=self.listing_per_page,
+        )
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["topic_feeds"] = [
+            (facet.selected, facet.selected_label)
+            for facet in context["listing"].active_filters
+            if facet.param == "topic"
+        ]
+        return context
+
+    # Feeds -------------------------------------------------------------------------------
+
+    def feed_items(self, topic=None):
+        items = self.publications().prefetch_related("topics")
+        if topic is not None:
+            items = items.filter(topics=topic)
+        return items.order_by("-publication_date", "-first_published_at")[: self.feed_size]
+
+    def _topic(self, slug):
+        topic = Topic.objects.filter(slug=slug).first()
+        if topic is None:
+            raise Http404("There is no such topic.")
+        return topic
+
+    @path("feed/rss/", name="rss")
+    def rss_feed(self, request):
+        from publications.feeds import PublicationsRssFeed
+
+        return PublicationsRssFeed(self)(request)
+
+    @path("feed/atom/", name="atom")
+    def atom_feed(self, request):
+        from publications.feeds import PublicationsAtomFeed
+
+        return PublicationsAtomFeed(self)(request)
+
+    @path("topics/<slug:topic>/feed/rss/", name="topic_rss")
+    def topic_rss_feed(self, request, topic):
+        from publications.feeds import PublicationsRssFeed
+
+        return PublicationsRssFeed(self, self._topic(topic))(request)
+
+    @path("topics/<slug:topic>/feed/atom/", name="topic_atom")
+    def topic_atom_feed(self, request, topic):
+        from publications.feeds import PublicationsAtomFeed
+
+        return PublicationsAtomFeed(self, self._topic(topic))(request)
+
+    @property
+    def search_date(self):
+        return None
+
+    @property
+    def search_summary(self):
+        return self.introduction or "The Collaborative's publications and resources."
+
+
+class PublicationPage(RoutablePageMixin, Page):
+    publication_type = models.ForeignKey(
+        PublicationType,
+        null=True,
+        blank=False,
+        on_delete=models.SET_NULL,
+        related_name="publications",
+        verbose_name="type",
+    )
+    publication_date = models.DateField(
+        help_text="The date it was published (for a year only, use 1 January)."
+    )
+    container_title = models.CharField(
+        "published in",
+        max_length=200,
+        blank=True,
+        help_text="The journal or series, e.g. NAM Perspectives. Leave blank for reports.",
+    )
+    publisher = models.CharField(max_length=200, default="National Academy of Medicine")
+    doi = models.CharField(
+        "DOI",
+        max_length=200,
+        blank=True,
+        validators=[validate_doi],
+        help_text="Only the DOI, e.g. 10.31478/201707b (a doi.org link is fine too).",
+    )
+    abstract = models.TextField(help_text="A short summary in plain text, shown in listings.")
+    body = StreamField(BodyBlock(), blank=True)
+    document = models.ForeignKey(
+        "wagtaildocs.Document",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name="PDF",
+        help_text="The full text as a PDF. Its words become searchable.",
+    )
+    external_url = models.URLField(
+        "external link", blank=True, help_text="Where it is published elsewhere, if anywhere."
+    )
+    topics = ParentalManyToManyField(Topic, blank=True, related_name="publications")
+    related_working_group = models.ForeignKey(
+        "wagtailcore.Page",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="The working group that produced it.",
+    )
+    featured = models.BooleanField(
+        default=False, help_text="Featured publications lead the index and the home page."
+    )
+    pdf_text = models.TextField(blank=True, editable=False)
+    pdf_text_file_hash = models.CharField(max_length=40, blank=True, editable=False)
+
+    content_panels = Page.content_panels + [
+        MultiFieldPanel(
+            [
+                FieldPanel("publication_type"),
+                FieldPanel("publication_date"),
+                FieldPanel("container_title"),
+                FieldPanel("publisher"),
+                FieldPanel("doi"),
+            ],
+            heading="Publication details",
+        ),
+        InlinePanel("authors", heading="Authors", label="Author"),
+        FieldPanel("abstract"),
+        FieldPanel("body"),
+        MultiFieldPanel([FieldPanel("document"), FieldPanel("external_url")], heading="Full text"),
+        MultiFieldPanel(
+            [
+                FieldPanel("topics", widget=forms.CheckboxSelectMultiple),
+                FieldPanel("featured"),
+            ],
+            heading="Topics and placement",
+        ),
+        MultiFieldPanel(
+            [
+                SiblingAppPageChooserPanel(
+                    "related_working_group", page_type="community.WorkingGroupPage"
+                ),
+                InlinePanel("related_events", heading="Related events", label="Event"),
+            ],
+            heading="Related",
+        ),
+    ]
+
+    search_fields = Page.search_fields + [
+        index.SearchField("author_names", boost=2),
+        index.SearchField("abstract", boost=1.5),
+        index.SearchField("body"),
+        index.SearchField("topic_names"),
+        index.SearchField("type_name"),
+        index.SearchField("container_title"),
+        index.SearchField("pdf_text"),
+        index.AutocompleteField("author_names"),
+        index.FilterField("publication_type"),
+        index.FilterField("publication_date"),
+        index.FilterField("featured"),
+        index.RelatedFields("topics", [index.FilterField("slug")]),
+    ]
+    api_fields = [
+        APIField("publication_type"),
+        APIField("publication_date"),
+        APIField("doi"),
+        APIField("abstract"),
+        APIField("body"),
+        APIField("external_url"),
+    ]
+
+    parent_page_types = ["publications.PublicationIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = "publication"
+
+    # Queries ----------------------------------------------------------------------------
+
+    @classmethod
+    def card_queryset(cls):
+        """Live publications with what a card shows (type, authors), in two queries."""
+        return (
+            cls.objects.live()
+            .select_related("publication_type")
+            .prefetch_related(
+                Prefetch(
+                    "authors",
+                    queryset=PublicationAuthor.objects.select_related("person").order_by(
+                        "sort_order"
+                    ),
+                )
+            )
+            .defer_streamfields()
+            .defer("pdf_text")
+        )
+
+    @classmethod
+    def listing_queryset(cls):
+        """Card-ready, live and public publications for an index."""
+        return public_only(cls.card_queryset())
+
+    @classmethod
+    def featured_for_home_page(cls, limit):
+        return (
+            cls.card_queryset()
+            .public()
+            .filter(featured=True)
+            .order_by("-publication_date", "title")[:limit]
+        )
+
+    # Saving -----------------------------------------------------------------------------
+
+    def clean(self):
+        super().clean()
+        self.doi = normalise_doi(self.doi)
+
+    def save(self, *args, **kwargs):
+        self.doi = normalise_doi(self.doi)
+        self.refresh_pdf_text()
+        return super().save(*args, **kwargs)
+
+    def refresh_pdf_text(self):
+        """Keep ``pdf_text`` in step with the attached PDF; extraction never blocks saving."""
+        if not self.document_id:
+            self.pdf_text, self.pdf_text_file_hash = "", ""
+            return
+        document = self.document
+        if document.file_hash and document.file_hash == self.pdf_text_file_hash:
+            return
+        self.pdf_text = text_for_document(document)
+        self.pdf_text_file_hash = document.file_hash or ""
+
+    # What templates, search and citations read -----------------------------------------------
+
+    @cached_property
+    def author_credits(self):
+        """The authors to show, in order: published people and free-text names."""
+        authors = self.authors.all()
+        if not self._prefetched("authors"):
+            authors = authors.select_related("person")
+        return [credit for author in authors if (credit := author.credit())]
+
+    @cached_property
+    def topic_list(self):
+        return list(self.topics.all())
+
+    def _prefetched(self, relation):
+        return relation in getattr(self, "_prefetched_objects_cache", {})
+
+    @property
+    def author_names(self):
+        return ", ".join(credit.name for credit in self.author_credits)
+
+    @property
+    def topic_names(self):
+        return ", ".join(topic.name for topic in self.topic_list)
+
+    @property
+    def type_name(self):
+        return self.publication_type.name if self.publication_type_id else ""
+
+    @property
+    def citation_kind(self):
+        if self.publication_type_id:
+            return self.publication_type.citation_kind
+        return CitationKind.ARTICLE
+
+    @property
+    def doi_url(self):
+        return f"https://doi.org/{self.doi}" if self.doi else ""
+
+    @property
+    def search_date(self):
+        return self.publication_date
+
+    @property
+    def search_summary(self):
+        return Truncator(strip_tags(self.abstract)).words(40)
+
+    def get_citation(self, request=None):
+        return citations.Citation.for_publication(self, request)
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        self.prefetch_details()
+        citation = self.get_citation(request)
+        context["citation"] = citation
+        context["citation_meta"] = citations.highwire_meta(citation)
+        context["json_ld"] = citations.json_ld_script(citation)
+        context["related_working_group"], context["related_events"] = self.related_pages(request)
+        # A publication's address is its index's address plus its slug.
+        url = self.get_url(request) or ""
+        context["index_url"] = url[: -len(self.slug) - 1] if url.endswith(f"{self.slug}/") else ""
+        return context
+
+    def related_pages(self, request=None):
+        """The related working group (or None) and events, only those live and public."""
+        if getattr(request, "is_preview", False):
+            # A preview's events are in memory, not yet in the database.
+            event_ids = [link.event_id for link in self.related_events.all()]
+            linked = Q(pk__in=event_ids)
+        else:
+            event_ids = None
+            linked = Q(pk__in=self.related_events.values("event_id"))
+        if self.related_working_group_id:
+            linked |= Q(pk=self.related_working_group_id)
+        links = PublicationRelatedEvent.objects.filter(page_id=self.pk, event_id=OuterRef("pk"))
+        pages = public_only(Page.objects.live().filter(linked)).annotate(
+            is_event=Exists(links), event_order=Subquery(links.values("sort_order")[:1])
+        )
+        pages = {page.pk: page for page in pages}
+        if event_ids is None:
+            event_ids = sorted(
+                (pk for pk, page in pages.items() if page.is_event),
+                key=lambda pk: (pages[pk].event_order or 0, pk),
+            )
+        return pages.get(self.related_working_group_id), [
+            pages[pk] for pk in event_ids if pk in pages
+        ]
+
+    def prefetch_details(self):
+        """Type and PDF in one query (instead of one each) for the page's own view."""
+        if not (self.publication_type_id or self.document_id) or not self.pk:
+            return
+        fetched = (
+            type(self)
+            .objects.filter(pk=self.pk)
+            .select_related("publication_type", "document")
+            .only("publication_type", "document")
+            .first()
+        )
+        if fetched is None:
+            return
+        if fetched.publication_type_id == self.publication_type_id:
+            self.publication_type = fetched.publication_type
+        if fetched.document_id == self.document_id:
+            self.document = fetched.document
+
+    @path("citation/ris/", name="ris")
+    def citation_ris(self, request):
+        return self._download(
+            citations.to_ris(self.get_citation(request)),
+            "application/x-research-info-systems",
+            "ris",
+        )
+
+    @path("citation/bibtex/", name="bibtex")
+    def citation_bibtex(self, request):
+        return self._download(
+            citations.to_bibtex(self.get_citation(request)), "application/x-bibtex", "bib"
+        )
+
+    def _download(self, content, content_type, extension):
+        response = HttpResponse(content, content_type=f"{content_type}; charset=utf-8")
+        response["Content-Disposition"] = f'attachment; filename="{self.slug}.{extension}"'
+        return response
+
+
+class PublicationAuthor(Orderable):
+    """One author: a person the site knows, or a name typed in with an affiliation."""
+
+    page = ParentalKey(PublicationPage, on_delete=models.CASCADE, related_name="authors")
+    person = models.ForeignKey(
+        "community.Person",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="publication_credits",
+        help_text="Choose a person, or type a name below.",
+    )
+    name = models.CharField(
+        max_length=200, blank=True, help_text="For authors who are not people on this site."
+    )
+    affiliation = models.CharField(max_length=200, blank=True)
+
+    panels = [FieldPanel("person"), FieldPanel("name"), FieldPanel("affiliation")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = "author"
+
+    def __str__(self):
+        credit = self.credit()
+        return credit.name if credit else ""
+
+    def clean(self):
+        super().clean()
+        if not self.person_id and not self.name.strip():
+            raise ValidationError({"name": "Choose a person or type the author's name."})
+
+    def credit(self):
+        person = self.person if self.person_id else None
+        if person is not None and person.live:
+            return citations.Author(
+                name=person.name,
+                display_name=person.display_name,
+                affiliation=self.affiliation or person.organization,
+            )
+        # A person not (or no longer) published is credited by name only.
+        name = self.name.strip() or (person.name if person is not None else "")
+        if not name:
+            return None
+        return citations.Author(name=name, display_name=name, affiliation=self.affiliation)
+
+
+class PublicationRelatedEvent(Orderable):
+    page = ParentalKey(PublicationPage, on_delete=models.CASCADE, related_name="related_events")
+    event = models.ForeignKey("wagtailcore.Page", on_delete=models.CASCADE, related_name="+")
+
+    panels = [SiblingAppPageChooserPanel("event", page_type="events.EventPage")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = "related event"
+
+
+class ExtractedPdfText(models.Model):
+    """Text already pulled out of a PDF, by the file's hash: a PDF is read only once."""
+
+    file_hash = models.CharField(max_length=40, unique=True)
+    text = models.TextField(blank=True)
+    problem = models.CharField(max_length=300, blank=True)
+    extracted_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = "extracted PDF text"
+        verbose_name_plural = "extracted PDF texts"
+
+    def __str__(self):
+        return self.file_hash

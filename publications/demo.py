@@ -1,0 +1,546 @@
+"""Demo content of the publications app: every publication the Collaborative's pages name.
+
+Titles, years, types and authors are facts from those pages; the abstracts and the text of
+the generated PDFs are the project's own words. ``--scale N`` adds (N - 1) times as many
+synthetic publications, inserted in bulk (no revisions), for benchmarks.
+"""
+
+import datetime
+import random
+import uuid
+
+from django.contrib.contenttypes.models import ContentType
+from django.utils import timezone
+from wagtail.models import Locale, Page
+
+from publications.models import (
+    PublicationAuthor,
+    PublicationIndexPage,
+    PublicationPage,
+    PublicationType,
+    Topic,
+)
+
+TYPES = [
+    ("Discussion paper", "discussion-paper", "article"),
+    ("Consensus study report", "consensus-study-report", "report"),
+    ("National plan", "national-plan", "report"),
+    ("Commentary", "commentary", "article"),
+    ("Case study", "case-study", "resource"),
+    ("Toolkit", "toolkit", "resource"),
+    ("Validated instrument", "validated-instrument", "resource"),
+    ("Resource collection", "resource-collection", "resource"),
+]
+
+TOPICS = [
+    ("Burnout", "burnout"),
+    ("Nurses", "nurses"),
+    ("Suicide prevention", "suicide-prevention"),
+    ("Documentation and EHR", "documentation-ehr"),
+    ("Team-based care", "team-based-care"),
+    ("COVID-19", "covid-19"),
+    ("Metrics and measurement", "metrics"),
+    ("Leadership", "leadership"),
+    ("Organizational practice", "organizational-practice"),
+    ("Physician assistants", "physician-assistants"),
+]
+
+PEOPLE = {
+    "victor-dzau": ("Victor J. Dzau", "MD", "National Academy of Medicine"),
+    "darrell-kirch": ("Darrell G. Kirch", "MD", "Association of American Medical Colleges"),
+    "thomas-nasca": (
+        "Thomas J. Nasca",
+        "MD, MACP",
+        "Accreditation Council for Graduate Medical Education",
+    ),
+}
+
+PERSPECTIVES = "NAM Perspectives"
+
+# (slug, title, type slug, date, published in, publisher, DOI, author slugs, topic slugs,
+#  featured, abstract, PDF paragraphs)
+PUBLICATIONS = [
+    {
+        "slug": "burnout-among-health-care-professionals",
+        "title": "Burnout Among Health Care Professionals: A Call to Explore and Address This "
+        "Underrecognized Threat to Safe, High-Quality Care",
+        "type": "discussion-paper",
+        "date": datetime.date(2017, 7, 5),
+        "container": PERSPECTIVES,
+        "doi": "10.31478/201707b",
+        "topics": ["burnout", "metrics"],
+        "featured": True,
+        "abstract": "Payment reform, electronic records, patient portals and public quality "
+        "scores have changed how care is given and recorded. This paper describes how those "
+        "pressures leave many health professionals emotionally exhausted and detached, and "
+        "argues that burnout deserves study and action as a threat to patient safety.",
+        "pdf": [
+            "Health care in the United States is changing quickly. New ways of paying for and "
+            "delivering care, electronic health records, patient portals and publicly reported "
+            "quality measures all alter the daily work of the people who provide care.",
+            "Those people carry the success of every improvement effort, yet many of them are "
+            "worn out. Burnout shows itself as emotional exhaustion, a distancing from patients "
+            "and colleagues, and a fading sense that the work achieves anything.",
+            "The paper calls for better measurement of burnout across professions, for research "
+            "into the conditions that drive it, and for organizations to treat the well-being "
+            "of their clinicians as part of the quality and safety of care.",
+        ],
+    },
+    {
+        "slug": "to-care-is-human",
+        "title": "To Care Is Human — Collectively Confronting the Clinician-Burnout Crisis",
+        "type": "commentary",
+        "date": datetime.date(2018, 1, 25),
+        "container": "New England Journal of Medicine",
+        "publisher": "Massachusetts Medical Society",
+        "doi": "10.1056/NEJMp1715127",
+        "authors": ["victor-dzau", "darrell-kirch", "thomas-nasca"],
+        "topics": ["burnout", "leadership"],
+        "featured": True,
+        "abstract": "The president of the National Academy of Medicine and the Collaborative's "
+        "two co-chairs describe clinician burnout as an epidemic and set out how the Action "
+        "Collaborative brings the health system together to confront it.",
+        "pdf": [
+            "Clinicians chose their work in order to care for others, and the systems around "
+            "them increasingly make that care harder to give. Burnout has become common enough "
+            "to be called an epidemic.",
+            "No single organization can solve a problem rooted in regulation, payment, "
+            "technology and professional culture. The Action Collaborative was formed so that "
+            "the groups that shape those forces could work on it together.",
+            "The authors describe the Collaborative's aims: to understand the challenges, to "
+            "make clinician distress visible and to advance solutions that work across "
+            "disciplines.",
+        ],
+    },
+    {
+        "slug": "conceptual-model-of-clinician-well-being",
+        "title": "A Journey to Construct an All-Encompassing Conceptual Model of Factors "
+        "Affecting Clinician Well-Being and Resilience",
+        "type": "discussion-paper",
+        "date": datetime.date(2018, 1, 29),
+        "container": PERSPECTIVES,
+        "topics": ["burnout", "organizational-practice"],
+        "abstract": "Why do so many clinicians burn out? This paper takes a whole-system view "
+        "of the external and individual factors involved and presents a first version of a "
+        "model showing how they interact, for use by individuals and organizations at any "
+        "career stage.",
+        "pdf": [
+            "Burnout has no single cause. The factors that shape a clinician's well-being range "
+            "from national rules and the culture of medicine to the design of a clinic and the "
+            "personal circumstances of each professional.",
+            "The working group gathered these factors into one picture: external domains such "
+            "as the regulatory, organizational and learning environment, and individual "
+            "domains such as personal traits, skills and support.",
+            "The model is meant to help people locate where to act. It is not a diagnostic "
+            "instrument, and it will be revised as evidence about clinician well-being grows.",
+        ],
+    },
+    {
+        "slug": "care-centered-clinician-documentation",
+        "title": "Care-Centered Clinician Documentation in the Digital Environment: Solutions "
+        "to Alleviate Burnout",
+        "type": "discussion-paper",
+        "date": datetime.date(2018, 1, 29),
+        "container": PERSPECTIVES,
+        "topics": ["documentation-ehr", "burnout"],
+        "abstract": "Electronic health records were built around billing and legal "
+        "requirements more than patient care, and they take up a large share of the working "
+        "day. The authors examine how documentation could be redesigned to serve clinicians, "
+        "patients and payers alike.",
+        "pdf": [
+            "Electronic health records promised better care but have not yet delivered it. "
+            "Much of what they ask for serves billing and legal defence rather than the "
+            "ongoing care of the patient.",
+            "Clinicians now spend more than half of their working day in the record, entering "
+            "data in ways that interrupt the flow of their work and pull attention away from "
+            "the person in front of them.",
+            "The paper proposes documentation that is centred on care: records flexible enough "
+            "to carry what clinicians, patients and insurers each need, without asking every "
+            "clinician to type everything.",
+        ],
+    },
+    {
+        "slug": "nurse-suicide-breaking-the-silence",
+        "title": "Nurse Suicide: Breaking the Silence",
+        "type": "discussion-paper",
+        "date": datetime.date(2018, 1, 29),
+        "container": PERSPECTIVES,
+        "topics": ["nurses", "suicide-prevention", "metrics"],
+        "featured": True,
+        "abstract": "Nobody can say how many nurses die by suicide, because the deaths are not "
+        "tracked reliably and are seldom discussed. Drawing on the experience of people who "
+        "lost a colleague, relative or friend, the authors call for formal data collection "
+        "and open attention to the problem.",
+        "pdf": [
+            "Burnout, depression and suicide among nurses are starting to be recognized as a "
+            "serious threat to the health system, but the rate at which nurses die by suicide "
+            "is unknown because it is not accurately recorded.",
+            "Accounts from nurses who lost a colleague show how rarely these deaths are spoken "
+            "of, and how seldom institutions respond to them in a structured way.",
+            "The authors ask for formal tracking of nurse suicide, for support after a loss, "
+            "and for workplaces where nurses can seek help without fear for their careers.",
+        ],
+    },
+    {
+        "slug": "burnout-in-the-physician-assistant-profession",
+        "title": "Burnout and Job and Career Satisfaction in the Physician Assistant "
+        "Profession: A Review of the Literature",
+        "type": "discussion-paper",
+        "date": datetime.date(2018, 12, 1),
+        "container": PERSPECTIVES,
+        "topics": ["burnout", "physician-assistants"],
+        "abstract": "A review of what published research says about burnout and about job and "
+        "career satisfaction among physician assistants, and of the gaps that remain in "
+        "that evidence.",
+        "pdf": [
+            "Physician assistants are a fast-growing part of the clinical workforce, yet "
+            "burnout among them has been studied far less than among physicians and nurses.",
+            "This review brings together the published studies of burnout, job satisfaction "
+            "and career satisfaction in the profession and compares their methods and results.",
+            "It closes with the questions researchers still need to answer, including how "
+            "practice setting and specialty affect the well-being of physician assistants.",
+        ],
+    },
+    {
+        "slug": "implementing-optimal-team-based-care",
+        "title": "Implementing Optimal Team-Based Care to Reduce Clinician Burnout",
+        "type": "discussion-paper",
+        "date": datetime.date(2018, 9, 17),
+        "container": PERSPECTIVES,
+        "topics": ["team-based-care", "burnout"],
+        "abstract": "How well-designed care teams, with shared goals and clear roles, can "
+        "lighten the load on each clinician, and what organizations need to put in place to "
+        "make team-based care work.",
+        "pdf": [
+            "Care is increasingly delivered by teams, but a group of people working side by "
+            "side is not yet a team. Well-functioning teams share goals, trust one another and "
+            "divide the work according to each member's skills.",
+            "When tasks such as documentation, medication reconciliation and follow-up calls "
+            "are shared sensibly, clinicians regain time for patients and report less burnout.",
+            "The paper describes the conditions organizations need to create: training, "
+            "staffing, space, information systems and leaders who support the whole team.",
+        ],
+    },
+    {
+        "slug": "validated-instruments-work-related-well-being",
+        "title": "Validated Instruments to Assess Work-Related Dimensions of Well-Being",
+        "type": "validated-instrument",
+        "date": datetime.date(2018, 10, 1),
+        "topics": ["metrics", "burnout"],
+        "featured": True,
+        "abstract": "A summary of reliable, validated survey instruments that clinicians and "
+        "organizations can use to measure burnout, engagement, professional satisfaction, "
+        "well-being and suicidal ideation, with the strengths and limits of each.",
+        "pdf": [
+            "Organizations that want to improve clinician well-being need to measure it, act, "
+            "and measure it again. The Research, Data and Metrics working group assembled "
+            "instruments that make that cycle possible.",
+            "The instruments cover burnout, engagement, professional satisfaction, overall "
+            "well-being and suicidal ideation, and they can be used at every career stage.",
+            "Each tool has advantages and drawbacks: some are short, some are free, and some "
+            "suit particular professions or settings better than others.",
+        ],
+    },
+    {
+        "slug": "clinician-well-being-case-studies",
+        "title": "Clinician Well-Being Case Studies",
+        "type": "case-study",
+        "date": datetime.date(2019, 1, 1),
+        "topics": ["organizational-practice", "leadership"],
+        "abstract": "Accounts of organizations whose initiatives supported the well-being of "
+        "practicing clinicians, trainees or students and reduced burnout, offered as "
+        "starting points for others facing similar problems.",
+        "pdf": [
+            "There is no single answer to clinician burnout, but organizations can learn from "
+            "one another. These case studies describe initiatives that measurably improved "
+            "well-being among clinicians, trainees and students.",
+            "Each case explains the problem the organization faced, what it changed, what it "
+            "cost and how it measured the result.",
+            "Readers are encouraged to adapt the techniques and resources to their own "
+            "settings rather than copy them wholesale.",
+        ],
+    },
+    {
+        "slug": "taking-action-against-clinician-burnout",
+        "title": "Taking Action Against Clinician Burnout: A Systems Approach to Professional "
+        "Well-Being",
+        "type": "consensus-study-report",
+        "date": datetime.date(2019, 10, 23),
+        "publisher": "The National Academies Press",
+        "topics": ["burnout", "organizational-practice", "leadership"],
+        "featured": True,
+        "abstract": "A consensus study report asking leaders of health care organizations, "
+        "health professions schools, government and industry to make major improvements to "
+        "clinical work and learning environments, so that burnout is prevented and "
+        "professional well-being supported in every discipline and setting.",
+        "pdf": [
+            "Burnout is a product of the systems in which clinicians learn and work. Treating "
+            "it as a failure of individual resilience has not worked.",
+            "The committee recommends that health care organizations, schools of the health "
+            "professions, government and industry make clinician well-being a priority and "
+            "redesign the work and learning environment accordingly.",
+            "Its recommendations cover leadership and measurement, the burden of documentation "
+            "and regulation, technology design, the learning environment, and access to "
+            "confidential support for clinicians who need it.",
+        ],
+    },
+    {
+        "slug": "organizational-practices-for-clinician-well-being",
+        "title": "Organizational Evidence-Based and Promising Practices for Improving "
+        "Clinician Well-Being",
+        "type": "discussion-paper",
+        "date": datetime.date(2020, 11, 2),
+        "container": PERSPECTIVES,
+        "topics": ["organizational-practice", "leadership"],
+        "abstract": "What organizations can do, on the strength of current evidence and "
+        "promising experience, to improve the well-being of their clinicians.",
+        "pdf": [
+            "Organizations shape the conditions of clinical work, so they hold many of the "
+            "levers for improving well-being.",
+            "This paper sorts organizational practices by the strength of the evidence behind "
+            "them, from interventions tested in trials to promising approaches still being "
+            "evaluated.",
+            "It highlights leadership commitment, workload and workflow changes, peer support "
+            "programmes and regular measurement as places to begin.",
+        ],
+    },
+    {
+        "slug": "clinician-well-being-during-covid-19",
+        "title": "Clinician Well-Being During COVID-19: Strategies and Resources",
+        "type": "resource-collection",
+        "date": datetime.date(2020, 4, 1),
+        "topics": ["covid-19", "burnout"],
+        "abstract": "Strategies and resources gathered to support the health and well-being of "
+        "clinicians caring for patients through the COVID-19 pandemic and the public health "
+        "emergency that came with it.",
+        "pdf": [
+            "The COVID-19 pandemic placed extraordinary demands on clinicians and public health "
+            "workers, on top of the burnout that already affected many of them.",
+            "This collection gathers strategies and resources for individuals, teams and "
+            "organizations: ways to meet basic needs, protect rest, find mental health support "
+            "and keep teams connected.",
+            "It will be updated as the pandemic and the evidence about its effects on the "
+            "workforce develop.",
+        ],
+    },
+    {
+        "slug": "resource-compendium-health-care-worker-well-being",
+        "title": "Resource Compendium for Health Care Worker Well-Being",
+        "type": "resource-collection",
+        "date": datetime.date(2021, 10, 1),
+        "topics": ["organizational-practice", "leadership", "metrics"],
+        "working_group": "Implementing Tools",
+        "abstract": "A curated set of ready-to-use tools and strategies for leaders tackling "
+        "the system causes of burnout, arranged under six essential elements from "
+        "organizational commitment to a culture of connection and support.",
+        "pdf": [
+            "The compendium collects tools that are ready to use and strategies that address "
+            "the system issues behind health care worker burnout.",
+            "Resources are arranged in six essential elements: advancing organizational "
+            "commitment, strengthening leadership behaviours, conducting workplace "
+            "assessments, examining policies and practices, enhancing workplace efficiency, "
+            "and cultivating a culture of connection and support.",
+            "Leaders can start with any element, but lasting progress depends on attention "
+            "to all six over time.",
+        ],
+    },
+    {
+        "slug": "national-plan-for-health-workforce-well-being",
+        "title": "National Plan for Health Workforce Well-Being",
+        "type": "national-plan",
+        "date": datetime.date(2022, 10, 1),
+        "topics": ["burnout", "leadership", "organizational-practice"],
+        "featured": True,
+        "working_group": "National Strategy",
+        "abstract": "A national plan that sets out priority areas and actions for health care, "
+        "government, educators and others, to drive collective action that strengthens the "
+        "well-being of the health workforce and restores the health of the nation.",
+        "pdf": [
+            "The health workforce entered the COVID-19 pandemic already strained and emerged "
+            "from its worst years exhausted. Restoring the health of the nation depends on "
+            "restoring the well-being of the people who care for it.",
+            "The plan names priority areas for collective action, including supportive work "
+            "and learning environments, mental health and stigma reduction, less "
+            "administrative burden, effective technology, and the recruitment of the next "
+            "generation of health workers.",
+            "For each area it suggests who can act, from health systems and payers to "
+            "educators, government and professional organizations.",
+        ],
+    },
+]
+
+SYNTHETIC_SUBJECTS = [
+    "peer support programmes",
+    "schedule flexibility",
+    "after-hours inbox work",
+    "moral injury",
+    "psychological safety",
+    "resident duty hours",
+    "rural nursing teams",
+    "pharmacist workload",
+    "dental clinician stress",
+    "coaching for physicians",
+    "stigma and licensure questions",
+    "scribes and documentation",
+]
+SYNTHETIC_FRAMES = [
+    "Measuring {subject} in academic medical centres",
+    "What we know about {subject}",
+    "A practical guide to {subject}",
+    "Lessons from {subject} during the pandemic",
+    "{subject_title}: a multi-site case study",
+]
+
+
+def load(builder):
+    types = {slug: _publication_type(name, slug, kind) for name, slug, kind in TYPES}
+    topics = {
+        slug: Topic.objects.get_or_create(slug=slug, defaults={"name": name})[0]
+        for name, slug in TOPICS
+    }
+    home = _site_root()
+    index = builder.page(
+        home,
+        PublicationIndexPage,
+        "publications",
+        title="Publications",
+        introduction="Discussion papers, reports, commentaries and practical resources from "
+        "the Collaborative and the National Academy of Medicine, to read, cite and share.",
+        show_in_menus=True,
+    )
+    builder.add_to_navigation(index, "Publications")
+    for spec in PUBLICATIONS:
+        _publication(builder, index, spec, types, topics)
+    extra = (builder.scale - 1) * len(PUBLICATIONS)
+    if extra:
+        created = add_synthetic_publications(index, extra, list(types.values()), topics)
+        builder.say(f"  {created} synthetic publications added")
+
+
+def _site_root():
+    from home.demo_tools import site_root
+
+    return site_root()
+
+
+def _publication_type(name, slug, kind):
+    return PublicationType.objects.get_or_create(
+        slug=slug, defaults={"name": name, "citation_kind": kind}
+    )[0]
+
+
+def _person(slug):
+    from community.models import Person
+
+    name, credentials, organization = PEOPLE[slug]
+    person = Person.objects.filter(slug=slug).first()
+    if person is None:
+        person = Person.objects.create(
+            slug=slug, name=name, credentials=credentials, organization=organization
+        )
+    return person
+
+
+def _working_group(title_fragment):
+    return (
+        Page.objects.filter(
+            content_type__app_label="community",
+            content_type__model="workinggrouppage",
+            title__icontains=title_fragment,
+        )
+        .live()
+        .first()
+    )
+
+
+def _publication(builder, index, spec, types, topics):
+    existing = index.get_children().filter(slug=spec["slug"]).first()
+    if existing is not None:
+        return existing.specific
+    document = builder.document(spec["title"], spec["pdf"])
+    page = PublicationPage(
+        slug=spec["slug"],
+        title=spec["title"],
+        publication_type=types[spec["type"]],
+        publication_date=spec["date"],
+        container_title=spec.get("container", ""),
+        publisher=spec.get("publisher", "National Academy of Medicine"),
+        doi=spec.get("doi", ""),
+        abstract=spec["abstract"],
+        document=document,
+        featured=spec.get("featured", False),
+        related_working_group=_working_group(spec["working_group"])
+        if spec.get("working_group")
+        else None,
+    )
+    page.topics = [topics[slug] for slug in spec["topics"]]
+    page.authors = [PublicationAuthor(person=_person(slug)) for slug in spec.get("authors", [])]
+    index.add_child(instance=page)
+    page.save_revision().publish()
+    return page
+
+
+def add_synthetic_publications(index, count, types, topics):
+    """Insert ``count`` live publications under ``index`` in bulk: no revisions, no per-page
+    tree locking, so ten thousand take seconds. Idempotent by slug."""
+    index = Page.objects.get(pk=index.pk)
+    wanted = [f"synthetic-publication-{number:05d}" for number in range(1, count + 1)]
+    have = set(Page.objects.child_of(index).filter(slug__in=wanted).values_list("slug", flat=True))
+    missing = [slug for slug in wanted if slug not in have]
+    if not missing:
+        return 0
+    content_type = ContentType.objects.get_for_model(PublicationPage)
+    locale = Locale.get_default()
+    last_child = index.get_last_child()
+    next_step = (Page._str2int(last_child.path[-Page.steplen :]) + 1) if last_child else 1
+    now = timezone.now()
+    topic_list = list(topics.values())
+    rng = random.Random(20170701)
+    base_pages, details = [], []
+    for offset, slug in enumerate(missing):
+        number = int(slug.rsplit("-", 1)[1])
+        subject = SYNTHETIC_SUBJECTS[number % len(SYNTHETIC_SUBJECTS)]
+        frame = SYNTHETIC_FRAMES[(number // len(SYNTHETIC_SUBJECTS)) % len(SYNTHETIC_FRAMES)]
+        title = frame.format(subject=subject, subject_title=subject.capitalize())
+        title = f"{title[0].upper()}{title[1:]} ({number})"
+        base_pages.append(
+            Page(
+                title=title,
+                draft_title=title,
+                slug=slug,
+                content_type=content_type,
+                path=Page._get_path(index.path, index.depth + 1, next_step + offset),
+                depth=index.depth + 1,
+                numchild=0,
+                url_path=f"{index.url_path}{slug}/",
+                live=True,
+                has_unpublished_changes=False,
+                first_published_at=now,
+                last_published_at=now,
+                locale=locale,
+                translation_key=uuid.uuid4(),
+            )
+        )
+        details.append(
+            {
+                "publication_type": types[number % len(types)],
+                "publication_date": datetime.date(2017 + number % 9, 1 + number % 12, 1),
+                "container_title": PERSPECTIVES if number % 3 == 0 else "",
+                "abstract": f"A synthetic publication about {subject}, generated so that "
+                "listings, search and feeds can be measured at scale.",
+                "featured": False,
+                "topics": rng.sample(topic_list, 1 + number % 3),
+            }
+        )
+    Page.objects.bulk_create(base_pages, batch_size=500)
+    topic_links = []
+    through = PublicationPage.topics.through
+    for base, detail in zip(base_pages, details, strict=True):
+        chosen = detail.pop("topics")
+        publication = PublicationPage(page_ptr_id=base.pk, **detail)
+        # Only the publication's own table: its Page row was inserted above.
+        publication.save_base(raw=True, force_insert=True)
+        topic_links += [through(publicationpage_id=base.pk, topic_id=t.pk) for t in chosen]
+    through.objects.bulk_create(topic_links, batch_size=1000)
+    Page.objects.filter(pk=index.pk).update(numchild=index.numchild + len(missing))
+    return len(missing)

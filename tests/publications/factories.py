@@ -1,0 +1,88 @@
+"""Factories for publications tests."""
+
+import datetime
+import uuid
+
+import factory
+import wagtail_factories
+from django.core.files.base import ContentFile
+from wagtail.documents import get_document_model
+
+from community.models import Person
+from home.demo_tools import write_pdf
+from publications.models import (
+    PublicationAuthor,
+    PublicationIndexPage,
+    PublicationPage,
+    PublicationType,
+    Topic,
+)
+
+
+class PublicationTypeFactory(factory.django.DjangoModelFactory):
+    name = factory.Sequence(lambda n: f"Type {n}")
+    slug = factory.Sequence(lambda n: f"type-{n}")
+
+    class Meta:
+        model = PublicationType
+        django_get_or_create = ("slug",)
+
+
+class TopicFactory(factory.django.DjangoModelFactory):
+    name = factory.Sequence(lambda n: f"Topic {n}")
+    slug = factory.Sequence(lambda n: f"topic-{n}")
+
+    class Meta:
+        model = Topic
+        django_get_or_create = ("slug",)
+
+
+class PublicationIndexPageFactory(wagtail_factories.PageFactory):
+    title = "Publications"
+    slug = "publications"
+
+    class Meta:
+        model = PublicationIndexPage
+
+
+class PublicationPageFactory(wagtail_factories.PageFactory):
+    title = factory.Sequence(lambda n: f"Publication {n}")
+    publication_type = factory.SubFactory(PublicationTypeFactory)
+    publication_date = datetime.date(2020, 5, 1)
+    abstract = "A short summary of what the publication found."
+
+    class Meta:
+        model = PublicationPage
+
+
+def make_publication(index, *, topics=(), authors=(), **fields):
+    """A live publication under ``index`` with topics and authors
+    (each author a Person or a ``(name, affiliation)`` pair)."""
+    fields.setdefault("publication_type", PublicationTypeFactory())
+    page = PublicationPageFactory.build(**fields)
+    page.topics = list(topics)
+    page.authors = [
+        PublicationAuthor(person=author)
+        if not isinstance(author, tuple)
+        else PublicationAuthor(name=author[0], affiliation=author[1])
+        for author in authors
+    ]
+    index.add_child(instance=page)
+    page.save_revision().publish()
+    page.refresh_from_db()
+    return page
+
+
+def make_pdf_document(title, paragraphs, *, content=None):
+    """A Wagtail document holding a real text PDF (or the given bytes)."""
+    Document = get_document_model()
+    document = Document(title=title)
+    data = content if content is not None else write_pdf(title, paragraphs)
+    document.file.save(f"{uuid.uuid4().hex[:12]}.pdf", ContentFile(data), save=False)
+    document.save()
+    return document
+
+
+def make_person(name, *, live=True, **fields):
+    slug = fields.pop("slug", None) or name.lower().replace(" ", "-").replace(".", "")
+    return Person.objects.create(name=name, slug=slug, live=live, **fields)
