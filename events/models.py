@@ -38,6 +38,7 @@ from home.blocks import BodyBlock, MediaEmbedBlock
 from home.listing import FilterableListingMixin, ListingFilter
 
 DEFAULT_TIME_ZONE = "America/New_York"
+RESERVED_SLUGS = {"calendar"}  # the events index's own sub-page (its iCal feed)
 
 
 def validate_time_zone(value):
@@ -163,7 +164,7 @@ class EventIndexPage(FilterableListingMixin, RoutablePageMixin, Page):
         if path_components and self.live:
             event = (
                 EventPage.objects.child_of(self)
-                .select_related("venue", "event_type", "agenda_document")
+                .select_related("venue", "event_type", "agenda_document", "related_working_group")
                 .filter(slug=path_components[0])
                 .first()
             )
@@ -592,6 +593,8 @@ class EventPage(RoutablePageMixin, Page):
             )
         except ValidationError as error:
             errors.update(error.message_dict)
+        if self.slug in RESERVED_SLUGS:
+            errors["slug"] = f"“{self.slug}” is the address of the events calendar: choose another."
         if self.registration_status == "open" and not self.registration_url:
             errors["registration_url"] = "Open registration needs the registration link."
         if errors:

@@ -72,3 +72,22 @@ def test_end_must_follow_start_and_open_registration_needs_a_link(editor_client,
     errors = response.context["form"].errors
     assert "end after it starts" in str(errors["end"])
     assert "registration link" in str(errors["registration_url"])
+
+
+def test_times_are_read_in_the_event_zone_not_the_editors(editor_client, events_index):
+    # 2:30 on March 10, 2024 does not exist in New York (the site's zone) but does in London.
+    url = f"/admin/pages/add/events/eventpage/{events_index.pk}/"
+    response = editor_client.post(
+        url,
+        form_data(start="2024-03-10 02:30", end="2024-03-10 04:00", time_zone="Europe/London"),
+    )
+    assert response.status_code == 302
+    event = EventPage.objects.get()
+    assert event.start == datetime(2024, 3, 10, 2, 30, tzinfo=UTC)
+
+
+def test_the_calendar_address_is_not_a_free_slug(editor_client, events_index):
+    url = f"/admin/pages/add/events/eventpage/{events_index.pk}/"
+    response = editor_client.post(url, form_data(slug="calendar"))
+    assert response.status_code == 200
+    assert "events calendar" in str(response.context["form"].errors["slug"])
