@@ -250,3 +250,19 @@ def test_index_and_filtered_index_cost_the_same_queries_at_10_and_200(client, in
     assert_constant_queries(client, index.url, lambda: add(190), at_most=15)
     large_filtered, _ = count_queries(client, filtered)
     assert small_filtered == large_filtered <= 15
+
+
+def test_new_topics_and_years_are_filterable_as_soon_as_published(client, library):
+    assert "left out" in client.get(library.url, {"topic": "covid-19"}).content.decode()
+
+    covid = TopicFactory(name="COVID-19", slug="covid-19")
+    make_publication(
+        library,
+        title="Clinician Well-Being During COVID-19",
+        topics=[covid],
+        publication_date=datetime.date(2020, 4, 1),
+    )
+
+    assert titles(client.get(library.url, {"topic": "covid-19", "year": "2020"})) == [
+        "Clinician Well-Being During COVID-19"
+    ]
