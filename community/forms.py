@@ -14,6 +14,16 @@ PDF_MAGIC = b"%PDF-"
 
 
 class CommitmentStatementForm(PublicFormMixin, forms.ModelForm):
+    organization_website = forms.URLField(
+        required=False,
+        assume_scheme="https",
+        label="Organization's website (optional)",
+        help_text="For example https://www.example.org",
+        error_messages={
+            "invalid": "Enter the website as a full address, e.g. https://www.example.org."
+        },
+        widget=forms.URLInput(attrs={"autocomplete": "url"}),
+    )
     statement_file = forms.FileField(
         required=False,
         label="Or attach your statement as a PDF",
@@ -39,7 +49,6 @@ class CommitmentStatementForm(PublicFormMixin, forms.ModelForm):
         ]
         labels = {
             "organization_name": "Organization",
-            "organization_website": "Organization's website (optional)",
             "contact_name": "Your name",
             "contact_title": "Your title (optional)",
             "contact_email": "Your email address",
@@ -48,15 +57,11 @@ class CommitmentStatementForm(PublicFormMixin, forms.ModelForm):
         help_texts = {
             "organization_name": "The full name, as it should appear in the list of network "
             "organizations.",
-            "organization_website": "For example https://www.example.org",
             "contact_email": "We write to this address only about your statement.",
             "statement_text": "Paste the statement here, or attach it as a PDF below.",
         }
         error_messages = {
             "organization_name": {"required": "Enter your organization's name."},
-            "organization_website": {
-                "invalid": "Enter the website as a full address, e.g. https://www.example.org."
-            },
             "contact_name": {"required": "Enter your name."},
             "contact_email": {
                 "required": "Enter your email address.",
@@ -65,7 +70,6 @@ class CommitmentStatementForm(PublicFormMixin, forms.ModelForm):
         }
         widgets = {
             "organization_name": forms.TextInput(attrs={"autocomplete": "organization"}),
-            "organization_website": forms.URLInput(attrs={"autocomplete": "url"}),
             "contact_name": forms.TextInput(attrs={"autocomplete": "name"}),
             "contact_title": forms.TextInput(attrs={"autocomplete": "organization-title"}),
             "contact_email": forms.EmailInput(attrs={"autocomplete": "email"}),

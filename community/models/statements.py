@@ -49,9 +49,9 @@ class CommitmentStatementSubmission(PublicSubmission):
 
     reference = models.CharField(max_length=20, unique=True, editable=False)
     organization_name = models.CharField("organization", max_length=255)
-    organization_website = models.URLField("organization's website", blank=True)
+    organization_website = models.URLField("website", blank=True)
     contact_name = models.CharField("contact name", max_length=150)
-    contact_title = models.CharField("contact's title", max_length=150, blank=True)
+    contact_title = models.CharField("contact title", max_length=150, blank=True)
     contact_email = models.EmailField("contact email")
     statement_text = models.TextField("statement", blank=True)
     statement_file = models.FileField(
