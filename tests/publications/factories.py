@@ -7,6 +7,7 @@ import factory
 import wagtail_factories
 from django.core.files.base import ContentFile
 from wagtail.documents import get_document_model
+from wagtail.models import Collection
 
 from community.models import Person
 from home.demo_tools import write_pdf
@@ -75,6 +76,9 @@ def make_publication(index, *, topics=(), authors=(), **fields):
 
 def make_pdf_document(title, paragraphs, *, content=None):
     """A Wagtail document holding a real text PDF (or the given bytes)."""
+    # Transactional (browser) tests flush the root collection Wagtail's migrations made.
+    if Collection.get_first_root_node() is None:
+        Collection.add_root(name="Root")
     Document = get_document_model()
     document = Document(title=title)
     data = content if content is not None else write_pdf(title, paragraphs)
