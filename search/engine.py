@@ -21,7 +21,7 @@ from django.utils import timezone
 from wagtail.models import Page, get_page_models
 from wagtail.search import index
 from wagtail.search.backends import get_search_backend
-from wagtail.search.query import Fuzzy
+from wagtail.search.query import Fuzzy, PlainText
 
 from search.query import light_stem, tokenize
 
@@ -103,19 +103,44 @@ def _run(backend, query, paths):
     return list(results[: MAX_MATCHES + 1])
 
 
+# Pages matching only some of the words join the results when fewer than this many match
+# them all, so a visitor whose extra word is missing from the best page still finds it.
+FEW_RESULTS = 5
+
+
 def _search_with(backend, parsed, paths):
-    mode = "all"
-    pages = _run(backend, parsed.backend_query("and"), paths)
-    if not pages and supports_fuzzy(backend):
+    """The matches, best first, and which of them hold every part of the query.
+
+    Pages with every word come first; when there are few of them, pages with some words
+    follow; when none has every word, typo-tolerant (fuzzy) matches are tried where the
+    backend offers them. The any-word search always runs for multi-word queries, so the
+    number of queries does not depend on the number of results.
+    """
+    all_words = _run(backend, parsed.backend_query("and"), paths)
+    any_words = _run(backend, parsed.backend_query("or"), paths) if len(parsed.parts) > 1 else []
+    complete = {page.pk for page in all_words}
+    if all_words:
+        pages = list(all_words)
+        if len(all_words) < FEW_RESULTS:
+            pages += [page for page in any_words if page.pk not in complete]
+        return pages, "all", complete
+    fuzzy = []
+    if supports_fuzzy(backend):
         try:
-            pages = _run(backend, Fuzzy(parsed.plain_text()), paths)
-            mode = "fuzzy"
+            fuzzy = _run(backend, Fuzzy(parsed.plain_text()), paths)
         except (NotSupportedError, NotImplementedError) as error:
             logger.warning("Fuzzy search unavailable: %s", error)
-    if not pages and len(parsed.parts) > 1:
-        pages = _run(backend, parsed.backend_query("or"), paths)
-        mode = "any"
-    return pages, mode
+    if fuzzy:
+        found = {page.pk for page in fuzzy}
+        return fuzzy + [page for page in any_words if page.pk not in found], "fuzzy", found
+    return list(any_words), ("any" if any_words else "all"), set()
+
+
+def word_is_indexed(word, paths):
+    """Whether any visible page contains ``word`` (so it is no misspelling)."""
+    query = PlainText(word)
+    found, _, _ = with_fallback(lambda backend: _run(backend, query, paths)[:1])
+    return bool(found)
 
 
 def with_fallback(action):
@@ -141,38 +166,56 @@ def with_fallback(action):
 
 
 def find_matches(parsed, paths):
-    (pages, mode), from_database, notice = with_fallback(
+    (pages, mode, complete), from_database, notice = with_fallback(
         lambda backend: _search_with(backend, parsed, paths)
     )
     capped = len(pages) > MAX_MATCHES
     pages = pages[:MAX_MATCHES]
     titles = {page.pk: page.title for page in pages}
     content_types = {page.pk: page.content_type_id for page in pages}
-    ids = rank_titles_first([page.pk for page in pages], titles, parsed)
+    ids = rank_titles_first([page.pk for page in pages], titles, parsed, complete)
     return Matches(ids, titles, content_types, mode, notice, capped, from_database)
 
 
+def title_words(title):
+    words = set()
+    for token in tokenize(title):
+        words.update(light_stem(piece) for piece in token.split("-") if piece)
+        words.add(light_stem(token.replace("-", "")))
+    return words
+
+
 def title_score(title, parsed):
-    """How many parts of the query (in any of their forms) the title contains."""
-    title_stems = {light_stem(word) for token in tokenize(title) for word in token.split("-")}
-    title_stems |= {light_stem(token.replace("-", "")) for token in tokenize(title)}
+    """How many parts of the query (in any of their forms) the title contains, and the
+    share of the title's words those are (a short, exact title beats a long one)."""
+    stems = title_words(title)
+    matched = set()
     score = 0
     for part in parsed.parts:
         for form in part.all_forms():
-            if all(light_stem(word) in title_stems for word in form):
+            form_stems = {light_stem(word) for word in form}
+            if form_stems <= stems:
                 score += 1
+                matched |= form_stems
                 break
-    return score
+    coverage = len(matched) / len(stems) if stems else 0
+    return score, coverage
 
 
-def rank_titles_first(ids, titles, parsed):
-    """Keep the backend's order, but pages whose title holds more of the query come first.
+def rank_titles_first(ids, titles, parsed, complete=()):
+    """Keep the backend's order, but let pages whose title holds more of the query (and
+    pages holding every word) come first.
 
     The SQLite backend weighs every field alike; this gives titles the weight they have on
     PostgreSQL and Elasticsearch, so results read the same on every backend.
     """
     position = {page_id: rank for rank, page_id in enumerate(ids)}
-    return sorted(ids, key=lambda pk: (-title_score(titles.get(pk, ""), parsed), position[pk]))
+
+    def key(pk):
+        score, coverage = title_score(titles.get(pk, ""), parsed)
+        return (-(score + (pk in complete)), -coverage, position[pk])
+
+    return sorted(ids, key=key)
 
 
 # Describing the matches ----------------------------------------------------------------

@@ -241,8 +241,12 @@ def forget_vocabulary(**kwargs):
     cache.delete(VOCABULARY_CACHE_KEY)
 
 
-def spelling_suggestion(parsed):
-    """The query with each unknown word replaced by the closest site word, or ''."""
+def spelling_suggestion(parsed, is_indexed=None):
+    """The query with each unknown word replaced by the closest site word, or ''.
+
+    A word is unknown when it is in no live title or synonym and, if ``is_indexed`` is
+    given, ``is_indexed(word)`` says no page contains it either.
+    """
     known = vocabulary()
     if not known:
         return ""
@@ -251,6 +255,9 @@ def spelling_suggestion(parsed):
     changed = False
     for word in parsed.words():
         if word in known_set or word.isdigit() or len(word) < 3:
+            corrected.append(word)
+            continue
+        if is_indexed is not None and is_indexed(word):
             corrected.append(word)
             continue
         matches = difflib.get_close_matches(word, known, n=1, cutoff=0.75)

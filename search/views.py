@@ -61,6 +61,13 @@ def search(request):
             )
         else:
             search_results = SearchResults(request, query, parsed)
+            corrected = search_results.corrected()
+            if corrected is not None:
+                search_results = corrected
+                context["search_query"] = corrected.query
+                context["notices"].append(
+                    f"Nothing matched “{query}”, so these are the results for “{corrected.query}”."
+                )
             results_context = search_results.context()
             results_context["notices"] = context["notices"] + results_context["notices"]
             context.update(results_context)
@@ -244,6 +251,26 @@ class SearchResults:
         listing.page = paginator.page(number)
         return listing
 
+    def corrected(self):
+        """The same search with misspelt words replaced by the site's own, when no page
+        held every word of this one and the corrected search finds pages that do;
+        otherwise None."""
+        found_all = self.total and self.matches.mode != "any"
+        if found_all or self.selected or self.status != 200:
+            return None
+        suggestion = self.spelling_suggestion()
+        if not suggestion:
+            return None
+        corrected = SearchResults(self.request, suggestion, parse_query(suggestion))
+        return corrected if corrected.total and corrected.matches.mode == "all" else None
+
+    def spelling_suggestion(self):
+        if not hasattr(self, "_spelling_suggestion"):
+            self._spelling_suggestion = spelling_suggestion(
+                self.parsed, lambda word: engine.word_is_indexed(word, self.private_paths)
+            )
+        return self._spelling_suggestion
+
     @property
     def should_record(self):
         """A new search (not a further page or a narrowing of one) is worth counting."""
@@ -308,7 +335,7 @@ class SearchResults:
             "selected_filters": self.selected,
         }
         if not self.filtered:
-            context["spelling_suggestion"] = spelling_suggestion(self.parsed)
+            context["spelling_suggestion"] = self.spelling_suggestion()
             context["listing_pages"] = main_listings()
         return context
 
