@@ -76,7 +76,11 @@ def _digest(*parts):
 
 
 def rate_limited(request, scope, *, limit=5, window=600):
-    """True once this address has posted ``limit`` times to ``scope`` within ``window`` s."""
+    """True once this address has posted ``limit`` times to ``scope`` within ``window`` s.
+
+    Operators can tune a scope with ``PUBLIC_FORM_RATE_LIMITS = {"scope": (limit, window)}``.
+    """
+    limit, window = getattr(settings, "PUBLIC_FORM_RATE_LIMITS", {}).get(scope, (limit, window))
     key = f"ratelimit:{scope}:{_digest(client_address(request))}"
     if cache.add(key, 1, window):
         return False

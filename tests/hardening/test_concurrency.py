@@ -1,0 +1,67 @@
+"""200 simultaneous valid submissions of a public form: exactly 200 are stored (PostgreSQL)."""
+
+import re
+import urllib.parse
+import urllib.request
+from concurrent.futures import ThreadPoolExecutor
+from http.cookiejar import CookieJar
+
+import pytest
+from django.db import connection
+
+from community.models import CommitmentStatementSubmission
+from tests.community.factories import (
+    CommitmentStatementPageFactory,
+    NetworkOrganizationIndexPageFactory,
+)
+from tests.factories import make_home_page
+
+SUBMISSIONS = 200
+
+
+@pytest.fixture
+def form_url(live_server, transactional_db, settings):
+    if connection.vendor != "postgresql":
+        pytest.skip(
+            "Concurrent writes are proven on PostgreSQL (run with DATABASE_URL=postgres://…)"
+        )
+    settings.PUBLIC_FORM_RATE_LIMITS = {"commitment-statement": (10_000, 60)}
+    home = make_home_page()
+    index = NetworkOrganizationIndexPageFactory(parent=home)
+    page = CommitmentStatementPageFactory(parent=index)
+    return live_server.url + page.url
+
+
+def test_two_hundred_simultaneous_submissions_are_all_stored(form_url):
+    jar = CookieJar()
+    opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(jar))
+    html = opener.open(form_url, timeout=30).read().decode()
+    token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', html).group(1)
+    cookie = "; ".join(f"{c.name}={c.value}" for c in jar)
+
+    def submit(number):
+        data = urllib.parse.urlencode(
+            {
+                "csrfmiddlewaretoken": token,
+                "organization_name": f"Load Test Health System {number}",
+                "contact_name": f"Contact {number}",
+                "contact_email": f"contact{number}@example.org",
+                "statement_text": f"Statement number {number}: we commit to measuring burnout.",
+                "consent": "on",
+                "website_url": "",
+            }
+        ).encode()
+        request = urllib.request.Request(
+            form_url, data=data, headers={"Cookie": cookie, "Referer": form_url}
+        )
+        opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(CookieJar()))
+        with opener.open(request, timeout=120) as response:
+            return response.status
+
+    with ThreadPoolExecutor(max_workers=50) as pool:
+        statuses = list(pool.map(submit, range(SUBMISSIONS)))
+
+    assert all(status == 200 for status in statuses), statuses  # the thank-you page
+    assert CommitmentStatementSubmission.objects.count() == SUBMISSIONS
+    names = set(CommitmentStatementSubmission.objects.values_list("organization_name", flat=True))
+    assert len(names) == SUBMISSIONS
