@@ -5,6 +5,7 @@ IANA time zone, and shown in that zone. Whether an event is upcoming is decided 
 clock at request time: nothing is archived by hand and nothing is cached.
 """
 
+import math
 import zoneinfo
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time
@@ -13,7 +14,8 @@ from django import forms
 from django.apps import apps
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Case, F, IntegerField, Value, When
+from django.db.models import Case, Exists, F, IntegerField, Min, OuterRef, Value, When
+from django.db.models.functions import Length, Substr
 from django.http import HttpResponse
 from django.utils import timezone
 from django.utils.dateformat import format as format_date
@@ -29,12 +31,13 @@ from wagtail.admin.panels import (
 )
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
-from wagtail.models import Orderable, Page
+from wagtail.models import Orderable, Page, PageViewRestriction
 from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 
 from events.blocks import AgendaBlock
 from home.blocks import BodyBlock, MediaEmbedBlock
+from home.caching import page_cache_seconds
 from home.listing import FilterableListingMixin, ListingFilter
 
 DEFAULT_TIME_ZONE = "America/New_York"
@@ -153,10 +156,14 @@ class EventIndexPage(FilterableListingMixin, RoutablePageMixin, Page):
 
     @classmethod
     def index_for_home_page(cls):
-        return list(cls.objects.live().public()[:1])
+        return list(without_private(cls.objects.live())[:1])
 
     def events(self):
-        return EventPage.objects.child_of(self).live().public()
+        return without_private(EventPage.objects.child_of(self).live())
+
+    def cache_seconds(self):
+        """Cached copies of the listing and the feed expire when the next event ends."""
+        return cache_timeout(EventPage.seconds_until_next_change(EventPage.objects.child_of(self)))
 
     def route(self, request, path_components):
         """Fetch a child event with its venue, type and agenda document in one query
@@ -225,6 +232,18 @@ class EventIndexPage(FilterableListingMixin, RoutablePageMixin, Page):
         )
         calendar = upcoming_events_calendar(self, events, request)
         return calendar_response(calendar, filename=None)
+
+
+def without_private(pages):
+    """``pages`` without those under a view restriction (password, login or groups).
+
+    The same rule as Wagtail's ``public()``, written as a subquery so that a listing spends
+    no separate query loading every restriction first.
+    """
+    restricted = PageViewRestriction.objects.filter(
+        page__path=Substr(OuterRef("path"), 1, Length("page__path"))
+    )
+    return pages.exclude(Exists(restricted))
 
 
 def webcal(url):
@@ -296,6 +315,17 @@ class EventPageForm(WagtailAdminPageForm):
             else:
                 cleaned[name] = local
         return cleaned
+
+
+def seconds_until(moment):
+    """Whole seconds from now until ``moment`` (at least 1), or None once it has passed."""
+    remaining = (moment - timezone.now()).total_seconds()
+    return max(1, math.ceil(remaining)) if remaining > 0 else None
+
+
+def cache_timeout(seconds):
+    """The page cache's usual lifetime, shortened to ``seconds`` when that comes first."""
+    return min(seconds, page_cache_seconds()) if seconds else None
 
 
 def local_wall_clock(wall_clock, zone_name):
@@ -563,11 +593,23 @@ class EventPage(RoutablePageMixin, Page):
 
     # Listings, search and the home page ------------------------------------------------------
 
+    def cache_seconds(self):
+        """A cached copy of the page expires when the event ends (joining and registration
+        links disappear then)."""
+        return cache_timeout(seconds_until(self.end) if self.end else None)
+
+    @classmethod
+    def seconds_until_next_change(cls, events=None):
+        """Seconds until the next live event ends and moves from upcoming to past (for
+        caches of pages that list upcoming events), or None when none is upcoming."""
+        events = cls.objects.all() if events is None else events
+        next_end = events.live().filter(end__gt=timezone.now()).aggregate(next_end=Min("end"))
+        return seconds_until(next_end["next_end"]) if next_end["next_end"] else None
+
     @classmethod
     def upcoming_for_home_page(cls, limit):
         return (
-            cls.objects.live()
-            .public()
+            without_private(cls.objects.live())
             .filter(end__gt=timezone.now())
             .select_related("event_type", "venue")
             .defer_streamfields()

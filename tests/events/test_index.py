@@ -159,3 +159,55 @@ def test_index_queries_do_not_grow_from_5_to_200_events(client, events_index):
         lambda: None,
         at_most=15,
     )
+
+
+@pytest.fixture
+def page_cache(settings):
+    settings.PAGE_CACHE_ENABLED = True
+    settings.PAGE_CACHE_SECONDS = 600
+
+
+def test_cached_listing_expires_when_the_next_event_ends(client, events_index, page_cache):
+    EventPageFactory(
+        parent=events_index, title="Afternoon", start=NOW - timedelta(hours=1), end=NOW
+    )
+    with time_machine.travel(NOW - timedelta(minutes=2), tick=False):
+        first = client.get("/events/")
+        assert first["X-Page-Cache"] == "miss"
+        assert "s-maxage=120" in first["Cache-Control"]
+        assert client.get("/events/")["X-Page-Cache"] == "hit"
+    with time_machine.travel(NOW + timedelta(seconds=1), tick=False):
+        response = client.get("/events/")
+        assert response["X-Page-Cache"] == "miss"
+        soup = soup_of(response)
+        assert titles(soup, "[aria-labelledby=past-heading]") == ["Afternoon"]
+
+
+def test_cached_event_page_expires_when_it_ends(client, events_index, page_cache):
+    event = EventPageFactory(
+        parent=events_index,
+        start=NOW - timedelta(hours=1),
+        end=NOW,
+        online_url="https://example.org/join",
+    )
+    with time_machine.travel(NOW - timedelta(seconds=30), tick=False):
+        response = client.get(event.url)
+        assert "s-maxage=30" in response["Cache-Control"]
+        assert b"https://example.org/join" in response.content
+    with time_machine.travel(NOW + timedelta(seconds=1), tick=False):
+        response = client.get(event.url)
+        assert b"https://example.org/join" not in response.content
+        assert b"This event has ended." in response.content
+
+
+def test_events_under_a_restricted_section_are_private(client, home_page):
+    from tests.events.factories import EventIndexPageFactory
+
+    index = EventIndexPageFactory(parent=home_page)
+    EventPageFactory(parent=index, title="Members' meeting")
+    PageViewRestriction.objects.create(page=index, restriction_type="login")
+    from events.models import EventPage
+
+    assert list(index.events()) == []
+    assert list(EventPage.upcoming_for_home_page(3)) == []
+    assert list(EventPage.objects.live().public()) == []
