@@ -333,6 +333,12 @@ def complete_editorial_setup(sender, using="default", **kwargs):
         return
     if not global_apps.is_installed("wagtail"):
         return
+    # Our receiver is connected before django.contrib.auth's, so the last app's permissions
+    # may not exist yet; creating them here is what auth would do a moment later.
+    from django.contrib.auth.management import create_permissions
+
+    for app_config in global_apps.get_app_configs():
+        create_permissions(app_config, verbosity=0, using=using)
     with transaction.atomic(using=using):
         ensure_editorial_setup(global_apps)
         grant_content_app_permissions()

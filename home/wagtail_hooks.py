@@ -4,6 +4,7 @@ and the publishing audit report."""
 import datetime
 
 import django_filters
+from django.contrib import messages
 from django.contrib.auth import get_user_model
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied
@@ -53,6 +54,26 @@ def _refuse_direct_publish(request, page, can_publish):
 @hooks.register("before_edit_page")
 def refuse_publish_on_edit(request, page):
     _refuse_direct_publish(request, page, page.permissions_for_user(request.user).can_publish())
+
+
+@hooks.register("before_edit_page")
+def show_requested_changes(request, page):
+    """Open the editor with the reviewer's comment on top while changes are requested."""
+    if request.method != "GET":
+        return
+    state = (
+        WorkflowState.objects.for_instance(page)
+        .select_related("current_task_state__finished_by")
+        .order_by("-created_at", "-pk")
+        .first()
+    )
+    if state is None or state.status != WorkflowState.STATUS_NEEDS_CHANGES:
+        return
+    task_state = state.current_task_state
+    reviewer = task_state.finished_by if task_state else None
+    who = (reviewer.get_full_name() or reviewer.get_username()) if reviewer else "A reviewer"
+    comment = task_state.comment if task_state else ""
+    messages.warning(request, f"{who} requested changes: “{comment}”")
 
 
 @hooks.register("before_create_page")
@@ -114,9 +135,6 @@ class ScheduledThisWeekPanel(Component):
     template_name = "home/admin/scheduled_panel.html"
     order = 160
 
-    def is_shown(self, parent_context=None):
-        return can_publish_somewhere(parent_context["request"].user)
-
     def get_context_data(self, parent_context):
         now = timezone.now()
         week_end = now + datetime.timedelta(days=7)
@@ -141,7 +159,8 @@ class ScheduledThisWeekPanel(Component):
 @hooks.register("construct_homepage_panels")
 def add_editorial_panels(request, panels):
     panels.append(MyDraftsPanel())
-    panels.append(ScheduledThisWeekPanel())
+    if can_publish_somewhere(request.user):
+        panels.append(ScheduledThisWeekPanel())
 
 
 # --- Inboxes and the publishing report --------------------------------------------------
@@ -160,7 +179,11 @@ class ObjectTitleColumn(TitleColumn):
 
     def get_value(self, instance):
         obj = self.object_accessor(instance)
-        return str(obj) if obj is not None else "(deleted)"
+        if obj is None:
+            return "(deleted)"
+        # Pages show their draft title: the one under review, not the live one.
+        display_title = getattr(obj, "get_admin_display_title", None)
+        return display_title() if display_title else str(obj)
 
     def get_link_url(self, instance, parent_context):
         finder = parent_context.setdefault(

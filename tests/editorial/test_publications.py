@@ -1,0 +1,89 @@
+"""The roles, shown on a publication: editors submit, moderators publish, reviewers stay out."""
+
+import pytest
+from django.apps import apps
+from django.urls import reverse
+from wagtail.models import WorkflowState
+
+from tests.editorial.helpers import AS_SCRIPT, create_page, workflow_action
+
+try:
+    PublicationPage = apps.get_model("publications", "PublicationPage")
+    publication_factories = pytest.importorskip("tests.publications.factories")
+except LookupError:
+    pytest.skip("publications.PublicationPage does not exist yet", allow_module_level=True)
+
+
+@pytest.fixture
+def publications_index(home_page):
+    return publication_factories.PublicationIndexPageFactory(parent=home_page)
+
+
+@pytest.fixture
+def publication_type(db):
+    return publication_factories.PublicationTypeFactory(name="Discussion paper")
+
+
+def submit_new_publication(client, index, publication_type, action="action-submit", **extra):
+    return create_page(
+        client,
+        index,
+        PublicationPage,
+        action,
+        title="Burnout among trainees",
+        slug="burnout-among-trainees",
+        publication_type=str(publication_type.pk),
+        publication_date="2024-05-01",
+        abstract="What residents told us about their workload.",
+        **extra,
+    )
+
+
+def test_editor_creates_and_submits_a_publication_but_cannot_publish_it(
+    editor_client, moderator_client, publications_index, publication_type
+):
+    refused = submit_new_publication(
+        editor_client, publications_index, publication_type, "action-publish", headers=AS_SCRIPT
+    )
+    assert refused.status_code == 403
+    assert not PublicationPage.objects.exists()
+
+    response = submit_new_publication(editor_client, publications_index, publication_type)
+
+    assert response.status_code == 302
+    publication = PublicationPage.objects.get(slug="burnout-among-trainees")
+    assert not publication.live
+    assert publication.current_workflow_state.status == WorkflowState.STATUS_IN_PROGRESS
+    assert workflow_action(editor_client, publication, "approve").status_code == 403
+
+    workflow_action(moderator_client, publication, "approve")
+
+    publication.refresh_from_db()
+    assert publication.live
+
+
+def test_moderator_publishes_a_publication_directly(
+    moderator_client, publications_index, publication_type
+):
+    response = submit_new_publication(
+        moderator_client, publications_index, publication_type, "action-publish"
+    )
+
+    assert response.status_code == 302
+    assert PublicationPage.objects.get(slug="burnout-among-trainees").live
+
+
+def test_gallery_reviewer_cannot_touch_publications(
+    reviewer_client, editor_client, publications_index, publication_type
+):
+    submit_new_publication(editor_client, publications_index, publication_type)
+    publication = PublicationPage.objects.get()
+    edit = reverse("wagtailadmin_pages:edit", args=(publication.pk,))
+    add = reverse(
+        "wagtailadmin_pages:add",
+        args=("publications", "publicationpage", publications_index.pk),
+    )
+
+    assert reviewer_client.get(edit, **AS_SCRIPT).status_code == 403
+    assert reviewer_client.get(add, **AS_SCRIPT).status_code == 403
+    assert workflow_action(reviewer_client, publication, "approve").status_code == 403
