@@ -607,6 +607,11 @@ class EventPage(RoutablePageMixin, Page):
         return seconds_until(next_end["next_end"]) if next_end["next_end"] else None
 
     @classmethod
+    def listing_cache_seconds(cls):
+        """How long a cached page listing upcoming events (the home page) stays right."""
+        return cache_timeout(cls.seconds_until_next_change())
+
+    @classmethod
     def upcoming_for_home_page(cls, limit):
         return (
             without_private(cls.objects.live())

@@ -61,3 +61,16 @@ def test_home_page_contract_costs_few_queries(django_assert_max_num_queries, eve
         for event in events:
             event.event_type, event.venue, event.place_text  # noqa: B018
     assert len(events) == 3
+
+
+def test_listing_cache_lifetime_ends_with_the_next_event(events_index, settings):
+    settings.PAGE_CACHE_SECONDS = 600
+    assert EventPage.listing_cache_seconds() is None
+    EventPageFactory(parent=events_index)  # ends in ten days: the cache's own limit applies
+    assert EventPage.listing_cache_seconds() == 600
+    EventPageFactory(
+        parent=events_index,
+        start=timezone.now() - timedelta(hours=1),
+        end=timezone.now() + timedelta(seconds=90),
+    )
+    assert 85 <= EventPage.listing_cache_seconds() <= 90
