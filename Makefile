@@ -6,7 +6,7 @@ PIP := $(VENV)/bin/pip
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test lint install install-test migrate demo serve scheduler worker backup restore bench clean
+.PHONY: run test lint install install-test migrate demo serve scheduler worker backup restore audit bench clean
 
 $(VENV)/bin/activate:
 	$(PYTHON) -m venv $(VENV)
@@ -60,6 +60,10 @@ restore: install
 	@test -n "$(FILE)" || (echo "Usage: make restore FILE=backups/site-....tar.gz" && exit 2)
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py restore_site "$(FILE)" --yes
+
+# Known vulnerabilities in the pinned dependencies (needs the PyPI advisory service online).
+audit: install
+	$(VENV)/bin/pip-audit --progress-spinner off
 
 bench: install
 	$(PY) bench/run.py
