@@ -1,1 +1,0 @@
-"""Models of the gallery app arrive with its own issue."""

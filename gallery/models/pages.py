@@ -1,0 +1,567 @@
+"""The exhibit's pages: the gallery index (listing, artist pages, forms) and each artwork."""
+
+import datetime
+
+from django.core.cache import cache
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.db.models import Exists, F, OuterRef, Prefetch, Q, Subquery
+from django.db.models.functions import Length, Substr
+from django.http import Http404
+from django.shortcuts import get_object_or_404
+from django.utils import timezone
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from wagtail.admin.panels import (
+    FieldPanel,
+    HelpPanel,
+    InlinePanel,
+    MultiFieldPanel,
+)
+from wagtail.api import APIField
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.fields import RichTextField, StreamField
+from wagtail.images import get_image_model
+from wagtail.images.models import Filter
+from wagtail.models import Orderable, Page, PageViewRestriction
+from wagtail.search import index
+
+from gallery.models.taxonomy import Artist, Medium, Theme
+from home.blocks import BodyBlock, MediaEmbedBlock
+from home.listing import FilterableListingMixin, ListingFilter, ListingSort, build_listing
+
+# The rendition specs the templates ask for, expanded the way {% picture %} expands them,
+# so listings prefetch exactly these and never query per artwork.
+CARD_IMAGE_SPECS = Filter.expand_spec(["format-{avif,webp,jpeg}", "fill-{400x300,800x600}"])
+ARTWORK_IMAGE_SPECS = Filter.expand_spec(["format-{avif,webp,jpeg}", "width-{640,1024,1600}"])
+
+ARTWORKS_PER_PAGE = 24
+# Bumped whenever a tour stop or an artwork changes (see gallery/signals.py).
+TOUR_CACHE_VERSION_KEY = "gallery:tour:version"
+
+
+def images_with_renditions(specs):
+    """ArtworkImage rows with their image and exactly ``specs`` renditions (two queries)."""
+    Rendition = get_image_model().get_rendition_model()
+    return (
+        ArtworkImage.objects.order_by("sort_order")
+        .select_related("image")
+        .prefetch_related(
+            Prefetch(
+                "image__renditions",
+                queryset=Rendition.objects.filter(filter_spec__in=specs),
+                to_attr="prefetched_renditions",
+            )
+        )
+    )
+
+
+def public(queryset):
+    """Pages with no view restriction on themselves or an ancestor.
+
+    Wagtail's ``.public()`` first loads every restriction of the site in a query of its
+    own; this asks the same question inside the listing's query.
+    """
+    restrictions = PageViewRestriction.objects.annotate(
+        prefix=Substr(OuterRef("path"), 1, Length("page__path"))
+    ).filter(page__path=F("prefix"))
+    return queryset.filter(~Exists(restrictions))
+
+
+def on_display(queryset, today=None):
+    """Works whose display permission has not run out."""
+    today = today or timezone.localdate()
+    return queryset.filter(Q(display_until__isnull=True) | Q(display_until__gte=today))
+
+
+class GalleryIndexPage(FilterableListingMixin, RoutablePageMixin, Page):
+    """ "Expressions of Clinician Well-Being": the grid of artworks, the tour, the artist
+    pages, and the two public forms (hosting requests and the open call)."""
+
+    introduction = RichTextField(
+        features=["bold", "italic", "link"],
+        blank=True,
+        help_text="What the exhibit is and why it exists; shown above the artworks.",
+    )
+    support_notice = models.CharField(
+        max_length=300,
+        default=(
+            "Some works speak about burnout, grief and suicide. If you or someone you love "
+            "is struggling, free and confidential support is available at any hour."
+        ),
+    )
+    support_link = models.CharField(
+        max_length=200, default="tel:988", help_text="A tel: link or web address."
+    )
+    support_link_text = models.CharField(max_length=80, default="Call or text 988")
+    hosting_introduction = models.TextField(
+        blank=True, help_text="Shown above the “Host the traveling gallery” form."
+    )
+    call_introduction = models.TextField(
+        blank=True, help_text="Shown above the open-call submission form."
+    )
+    body = StreamField(BodyBlock(), blank=True, help_text="Anything else, below the tour.")
+
+    content_panels = Page.content_panels + [
+        FieldPanel("introduction"),
+        MultiFieldPanel(
+            [
+                FieldPanel("support_notice"),
+                FieldPanel("support_link"),
+                FieldPanel("support_link_text"),
+            ],
+            heading="Support notice",
+        ),
+        FieldPanel("hosting_introduction"),
+        FieldPanel("call_introduction"),
+        FieldPanel("body"),
+    ]
+    search_fields = Page.search_fields + [
+        index.SearchField("introduction", boost=2),
+        index.SearchField("body"),
+    ]
+    api_fields = [APIField("introduction")]
+
+    parent_page_types = ["home.HomePage", "home.StandardPage"]
+    subpage_types = ["gallery.ArtworkPage"]
+
+    listing_filters = (
+        ListingFilter("medium", "Medium", "medium__slug", label_field="medium__name"),
+        ListingFilter("theme", "Theme", "themes__slug", label_field="themes__name"),
+    )
+    listing_sorts = (
+        ListingSort("gallery", "Gallery order", ("path",)),
+        ListingSort("title", "Title A–Z", ("title", "path")),
+        ListingSort("newest", "Newest first", ("-year", "path")),
+    )
+    listing_per_page = ARTWORKS_PER_PAGE
+
+    class Meta:
+        verbose_name = "gallery index page"
+
+    # Listing ---------------------------------------------------------------------------
+
+    def artworks(self):
+        """The live, public artworks of this gallery that may be shown today."""
+        return on_display(public(ArtworkPage.objects.child_of(self).live()))
+
+    def listing_items(self, request):
+        return self.artworks().order_by("path")
+
+    def get_listing(self, request):
+        listing = super().get_listing(request)
+        if listing.page is not None:
+            # Facet counts run on the bare queryset; only the shown page needs its media.
+            listing.page.object_list = ArtworkPage.with_card_media(listing.page.object_list)
+        return listing
+
+    def get_context(self, request, *args, with_listing=True, **kwargs):
+        if not with_listing:
+            return Page.get_context(self, request, *args, **kwargs)
+        context = super().get_context(request, *args, **kwargs)
+        if not context["listing"].is_filtered:
+            context["upcoming_stops"], context["past_stops"] = self.tour_stops()
+        return context
+
+    def tour_stops(self):
+        """Upcoming and past stops, cached until a stop or an artwork changes."""
+        from gallery.models.tour import TourStop
+
+        today = timezone.localdate()
+        key = f"gallery:tour:{self.pk}:{today.isoformat()}:{cache.get(TOUR_CACHE_VERSION_KEY, 0)}"
+        cached = cache.get(key)
+        if cached is None:
+            works = self.artworks().defer_streamfields().only("title", "url_path", "path", "depth")
+            stops = list(TourStop.objects.public_listing(works))
+            upcoming = [stop for stop in stops if stop.end_date >= today]
+            past = sorted(
+                (stop for stop in stops if stop.end_date < today),
+                key=lambda stop: stop.start_date,
+                reverse=True,
+            )
+            cached = (upcoming, past)
+            cache.set(key, cached, 60 * 60)
+        return cached
+
+    # Routes ----------------------------------------------------------------------------
+
+    def route(self, request, path_components):
+        # An artwork page shows this page's support notice and links back here: keep the
+        # instance routing already loaded, so the artwork does not fetch it again.
+        request.gallery_index = self
+        return super().route(request, path_components)
+
+    @path("artists/<int:artist_id>/", name="artist")
+    def artist_works(self, request, artist_id):
+        artist = get_object_or_404(Artist, pk=artist_id)
+        items = self.artworks().filter(artist=artist).order_by("path")
+        listing = build_listing(request, items, per_page=ARTWORKS_PER_PAGE)
+        if listing.page is None and listing.status == 200:
+            raise Http404
+        if listing.page is not None:
+            if listing.paginator.count == 0:
+                raise Http404("This artist has no works on display.")
+            listing.page.object_list = ArtworkPage.with_card_media(listing.page.object_list)
+        response = self.render(
+            request,
+            with_listing=False,
+            template="gallery/artist_page.html",
+            context_overrides={
+                "artist": artist,
+                "listing": listing,
+                "robots_noindex": listing.is_filtered,
+            },
+        )
+        response.status_code = listing.status
+        return response
+
+    def artist_url(self, artist):
+        return self.url + artist_subpath(artist.pk)
+
+    @path("host/", name="host")
+    def host_the_gallery(self, request):
+        from gallery.submissions import handle_hosting_request
+
+        return handle_hosting_request(self, request)
+
+    @path("host/thanks/", name="host_thanks")
+    def host_thanks(self, request):
+        return self.render(
+            request,
+            with_listing=False,
+            template="gallery/host_thanks.html",
+            context_overrides={"robots_noindex": True},
+        )
+
+    @path("submit/", name="submit")
+    def open_call(self, request):
+        from gallery.submissions import handle_artwork_submission
+
+        return handle_artwork_submission(self, request)
+
+    @path("submit/received/", name="submission_received")
+    def submission_received(self, request):
+        reference = request.session.get("gallery_submission_reference", "")
+        return self.render(
+            request,
+            with_listing=False,
+            template="gallery/submission_received.html",
+            context_overrides={"reference": reference, "robots_noindex": True},
+        )
+
+    def subpage_url(self, name):
+        return self.url + self.reverse_subpage(name)
+
+    def get_sitemap_urls(self, request=None):
+        urls = super().get_sitemap_urls(request)
+        if urls:
+            urls.append({"location": self.full_url + self.reverse_subpage("host")})
+        return urls
+
+    # Search ----------------------------------------------------------------------------
+
+    @property
+    def search_date(self):
+        return None
+
+    @property
+    def search_summary(self):
+        return (
+            "An art exhibit in which clinicians, patients and families show what burnout, "
+            "well-being and resilience look, feel and sound like."
+        )
+
+
+def artist_subpath(artist_id):
+    """The artist route below a gallery index, without a gallery instance at hand."""
+    return GalleryIndexPage.get_resolver().reverse("artist", artist_id=artist_id).lstrip("/")
+
+
+class ArtworkPage(Page):
+    artist = models.ForeignKey(Artist, on_delete=models.PROTECT, related_name="artworks")
+    medium = models.ForeignKey(Medium, on_delete=models.PROTECT, related_name="artworks")
+    year = models.PositiveSmallIntegerField(
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1900), MaxValueValidator(2100)],
+        help_text="The year the work was made.",
+    )
+    themes = ParentalManyToManyField(Theme, blank=True, related_name="artworks")
+    summary = models.CharField(
+        max_length=300, blank=True, help_text="One sentence about the work for cards and search."
+    )
+    content_warning = models.CharField(
+        max_length=200,
+        blank=True,
+        help_text="For example “suicide, grief”. Visitors see it before the work and choose "
+        "to open it.",
+    )
+    written_work = models.TextField(
+        "text of the work",
+        blank=True,
+        help_text="The full text of a poem or prose piece. Line breaks and spacing are kept.",
+    )
+    recording = StreamField(
+        [("recording", MediaEmbedBlock())],
+        blank=True,
+        max_num=1,
+        help_text="Audio or video, with its transcript and captions text.",
+    )
+    statement = models.TextField("artist statement", blank=True)
+    consent_date = models.DateField(
+        null=True, blank=True, help_text="When the artist agreed to the work being displayed."
+    )
+    display_until = models.DateField(
+        "display allowed until",
+        null=True,
+        blank=True,
+        help_text="After this date the work leaves the public gallery. Blank: no end date.",
+    )
+    credit_line = models.CharField(
+        max_length=250,
+        blank=True,
+        help_text="For example “© 2019 the artist. Shown with permission.”",
+    )
+
+    content_panels = Page.content_panels + [
+        MultiFieldPanel(
+            [FieldPanel("artist"), FieldPanel("medium"), FieldPanel("year"), FieldPanel("themes")],
+            heading="About the work",
+        ),
+        FieldPanel("summary"),
+        FieldPanel("content_warning"),
+        InlinePanel(
+            "artwork_images",
+            heading="Images",
+            label="image",
+            help_text="Describe every image in context, or mark it as decorative.",
+        ),
+        FieldPanel("written_work"),
+        FieldPanel("recording"),
+        FieldPanel("statement"),
+        MultiFieldPanel(
+            [
+                HelpPanel("Keep the artist's consent on file before publishing."),
+                FieldPanel("consent_date"),
+                FieldPanel("display_until"),
+                FieldPanel("credit_line"),
+            ],
+            heading="Rights and consent",
+        ),
+    ]
+
+    search_fields = Page.search_fields + [
+        index.SearchField("artist_name", boost=3),
+        index.AutocompleteField("artist_name"),
+        index.SearchField("summary", boost=2),
+        index.SearchField("written_work"),
+        index.SearchField("statement"),
+        index.SearchField("recording"),
+        index.RelatedFields("medium", [index.SearchField("name")]),
+        index.RelatedFields("themes", [index.SearchField("name")]),
+        index.FilterField("medium"),
+        index.FilterField("artist"),
+        index.FilterField("year"),
+        index.FilterField("display_until"),
+    ]
+    api_fields = [
+        APIField("artist_name"),
+        APIField("year"),
+        APIField("summary"),
+        APIField("written_work"),
+        APIField("statement"),
+        APIField("credit_line"),
+    ]
+
+    parent_page_types = ["gallery.GalleryIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = "artwork"
+
+    # Content ---------------------------------------------------------------------------
+
+    @property
+    def artist_name(self):
+        """The public name: never the real name of an artist who chose to be anonymous."""
+        return self.artist.display_name if self.artist_id else ""
+
+    @property
+    def primary_image(self):
+        """The first image (uses the prefetched images when the queryset has them)."""
+        return next(iter(self.artwork_images.all()), None)
+
+    @property
+    def is_on_display(self):
+        return self.display_until is None or self.display_until >= timezone.localdate()
+
+    @property
+    def search_date(self):
+        if self.year:
+            return datetime.date(self.year, 1, 1)
+        return self.first_published_at.date() if self.first_published_at else None
+
+    @property
+    def search_summary(self):
+        if self.summary:
+            return self.summary
+        by = f" by {self.artist_name}" if self.artist_id else ""
+        return (
+            f"{self.medium.name if self.medium_id else 'An artwork'}{by}, in the gallery "
+            "Expressions of Clinician Well-Being."
+        )
+
+    def clean(self):
+        super().clean()
+        if self.display_until and self.consent_date and self.display_until < self.consent_date:
+            raise ValidationError(
+                {"display_until": "The display end date cannot be before the consent date."}
+            )
+
+    # Queries ---------------------------------------------------------------------------
+
+    @classmethod
+    def with_card_media(cls, queryset):
+        """What an artwork card needs, in three queries for any number of cards."""
+        return queryset.select_related("artist", "medium").prefetch_related(
+            Prefetch("artwork_images", queryset=images_with_renditions(CARD_IMAGE_SPECS))
+        )
+
+    @classmethod
+    def highlights_for_home_page(cls, limit):
+        """A few recent works that have an image, for the home page."""
+        has_image = Exists(ArtworkImage.objects.filter(page=OuterRef("pk")))
+        items = on_display(public(cls.objects.live())).filter(has_image)
+        items = items.defer_streamfields().order_by("-first_published_at", "-pk")[:limit]
+        return cls.with_card_media(items)
+
+    @classmethod
+    def on_display_at(cls, event_page):
+        """Works shown at an event through the traveling gallery's stops there."""
+        from gallery.models.tour import TourStop
+
+        shown = TourStop.artworks.through.objects.filter(
+            tourstop__live=True, tourstop__event_id=event_page.pk
+        ).values("artworkpage_id")
+        items = on_display(public(cls.objects.live())).filter(pk__in=shown)
+        return cls.with_card_media(items.defer_streamfields().order_by("path"))
+
+    def neighbours(self):
+        """The previous and next works in gallery order, in one query that also brings
+        this work's artist and medium (a served page arrives without them)."""
+        siblings = on_display(public(ArtworkPage.objects.sibling_of(self).live()))
+        previous_path = siblings.filter(path__lt=self.path).order_by("-path").values("path")[:1]
+        next_path = siblings.filter(path__gt=self.path).order_by("path").values("path")[:1]
+        rows = (
+            siblings.filter(
+                Q(pk=self.pk) | Q(path=Subquery(previous_path)) | Q(path=Subquery(next_path))
+            )
+            .select_related("artist", "medium")
+            .defer_streamfields()
+        )
+        previous = following = None
+        for row in rows:
+            if row.path < self.path:
+                previous = row
+            elif row.path > self.path:
+                following = row
+            else:
+                self._adopt_related(row)
+        return previous, following
+
+    def _adopt_related(self, row):
+        if row.artist_id == self.artist_id:
+            self.artist = row.artist
+        if row.medium_id == self.medium_id:
+            self.medium = row.medium
+
+    def images_for_display(self):
+        return list(images_with_renditions(ARTWORK_IMAGE_SPECS).filter(page=self))
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["previous_work"], context["next_work"] = self.neighbours()
+        context["images"] = self.images_for_display()
+        context["themes"] = list(self.themes.all())
+        context["structured_data"] = self.structured_data(context["images"], context["themes"])
+        gallery = getattr(request, "gallery_index", None)
+        if gallery is None or gallery.path != self.path[: -self.steplen]:
+            gallery = GalleryIndexPage.objects.parent_of(self).defer_streamfields().first()
+        context["gallery"] = gallery
+        if gallery is not None:
+            context["artist_url"] = gallery.url + artist_subpath(self.artist_id)
+        return context
+
+    def serve(self, request, *args, **kwargs):
+        if not self.is_on_display and not getattr(request, "is_preview", False):
+            raise Http404("This work is no longer on display.")
+        return super().serve(request, *args, **kwargs)
+
+    def structured_data(self, images=(), themes=()):
+        """schema.org data for search engines (VisualArtwork, CreativeWork…)."""
+        data = {
+            "@context": "https://schema.org",
+            "@type": self.medium.schema_type if self.medium_id else "CreativeWork",
+            "name": self.title,
+            "url": self.full_url,
+            "creator": {"@type": "Person", "name": self.artist_name},
+            "isPartOf": {"@type": "CollectionPage", "name": "Expressions of Clinician Well-Being"},
+        }
+        if self.medium_id:
+            data["artMedium" if data["@type"] == "VisualArtwork" else "genre"] = self.medium.name
+        if self.year:
+            data["dateCreated"] = str(self.year)
+        if self.summary:
+            data["description"] = self.summary
+        if self.credit_line:
+            data["creditText"] = self.credit_line
+        if self.content_warning:
+            data["contentRating"] = f"Content warning: {self.content_warning}"
+        keywords = [theme.name for theme in themes]
+        if keywords:
+            data["keywords"] = ", ".join(keywords)
+        if self.written_work:
+            data["text"] = self.written_work
+        image_urls = [item.image.file.url for item in images if item.image_id]
+        if image_urls:
+            data["image"] = image_urls
+        return data
+
+
+class ArtworkImage(Orderable):
+    page = ParentalKey(ArtworkPage, on_delete=models.CASCADE, related_name="artwork_images")
+    image = models.ForeignKey("wagtailimages.Image", on_delete=models.CASCADE, related_name="+")
+    alt_text = models.CharField(
+        "alternative text",
+        max_length=400,
+        blank=True,
+        help_text="Describe what this image shows in the context of this work.",
+    )
+    decorative = models.BooleanField(
+        default=False, help_text="Tick only if the image adds nothing a reader would miss."
+    )
+    long_description = models.TextField(
+        blank=True,
+        help_text="A fuller description for people who cannot see the work (optional).",
+    )
+
+    panels = [
+        FieldPanel("image"),
+        FieldPanel("alt_text"),
+        FieldPanel("decorative"),
+        FieldPanel("long_description"),
+    ]
+
+    def clean(self):
+        super().clean()
+        if not self.decorative and not self.alt_text.strip():
+            raise ValidationError(
+                {
+                    "alt_text": "Describe the image for people who cannot see it, "
+                    "or mark it decorative."
+                }
+            )
+
+    @property
+    def alt(self):
+        return "" if self.decorative else self.alt_text

@@ -1,0 +1,200 @@
+"""What the gallery's public forms do with what they receive.
+
+Both forms follow the site's rule for public submissions: refuse spam and floods first,
+save the submission, and only then tell staff (an email that fails never loses anything).
+An open-call submission becomes a draft artwork owned by an inactive "Public submissions"
+user and enters the gallery's review workflow when one is assigned.
+"""
+
+from django.contrib.auth import get_user_model
+from django.db import transaction
+from django.shortcuts import redirect
+from django.utils import timezone
+from django.utils.text import slugify
+from wagtail.images import get_image_model
+from wagtail.models import Collection
+
+from gallery.forms import ArtworkSubmissionForm, HostingRequestForm
+from gallery.models import Artist, ArtworkImage, ArtworkPage, ArtworkSubmission, GallerySettings
+from gallery.models.open_call import new_reference
+from home.forms import duplicate_submission, rate_limited
+from home.notifications import notify_staff
+
+SUBMISSIONS_USERNAME = "public-submissions"
+SUBMISSIONS_COLLECTION = "Open call submissions"
+SESSION_REFERENCE_KEY = "gallery_submission_reference"
+RATE_LIMIT_MESSAGE = (
+    "You have sent several forms in a short time. Please wait an hour and try again, "
+    "or write to the Collaborative's staff."
+)
+
+
+def submissions_user():
+    """The inactive account that owns and requests review of public submissions."""
+    User = get_user_model()
+    user, created = User.objects.get_or_create(
+        username=SUBMISSIONS_USERNAME,
+        defaults={"is_active": False, "first_name": "Public", "last_name": "submissions"},
+    )
+    if created:
+        user.set_unusable_password()
+        user.save(update_fields=["password"])
+    return user
+
+
+def submissions_collection():
+    existing = Collection.objects.filter(name=SUBMISSIONS_COLLECTION).first()
+    if existing is not None:
+        return existing
+    return Collection.get_first_root_node().add_child(name=SUBMISSIONS_COLLECTION)
+
+
+def _render_form(page, request, template, form, *, status=200, **extra):
+    response = page.render(
+        request,
+        with_listing=False,
+        template=template,
+        context_overrides={"form": form, "robots_noindex": request.method == "POST", **extra},
+    )
+    response.status_code = status
+    return response
+
+
+# Hosting the traveling gallery ---------------------------------------------------------
+
+
+def handle_hosting_request(page, request):
+    template = "gallery/host_form.html"
+    if request.method != "POST":
+        return _render_form(page, request, template, HostingRequestForm())
+    form = HostingRequestForm(request.POST)
+    if rate_limited(request, "gallery-hosting", limit=5, window=3600):
+        return _render_form(
+            page, request, template, form, status=429, form_error=RATE_LIMIT_MESSAGE
+        )
+    if not form.is_valid():
+        return _render_form(page, request, template, form, status=400 if form.is_spam else 200)
+    data = form.cleaned_data
+    fingerprint = [
+        data["organization"],
+        data["email"],
+        data["preferred_start"],
+        data["preferred_end"],
+    ]
+    if not duplicate_submission("gallery-hosting", fingerprint, window=3600):
+        with transaction.atomic():
+            hosting_request = form.save()
+            notify_staff(hosting_request)
+    return redirect(page.subpage_url("host_thanks"))
+
+
+# The open call -------------------------------------------------------------------------
+
+
+def handle_artwork_submission(page, request):
+    template = "gallery/submit_form.html"
+    gallery_settings = GallerySettings.for_request(request)
+    if not gallery_settings.call_is_open():
+        status = 403 if request.method == "POST" else 200
+        opens = gallery_settings.call_opens
+        next_opening = opens if opens and opens > timezone.localdate() else None
+        return _render_form(
+            page,
+            request,
+            template,
+            None,
+            status=status,
+            call_settings=gallery_settings,
+            next_opening=next_opening,
+        )
+    extra = {"call_settings": gallery_settings}
+    if request.method != "POST":
+        return _render_form(page, request, template, ArtworkSubmissionForm(), **extra)
+    form = ArtworkSubmissionForm(request.POST, request.FILES)
+    if rate_limited(request, "gallery-open-call", limit=5, window=3600):
+        return _render_form(
+            page, request, template, form, status=429, form_error=RATE_LIMIT_MESSAGE, **extra
+        )
+    if not form.is_valid():
+        return _render_form(
+            page, request, template, form, status=400 if form.is_spam else 200, **extra
+        )
+    data = form.cleaned_data
+    if duplicate_submission("gallery-open-call", [data["title"], data["email"]], window=3600):
+        reference = request.session.get(SESSION_REFERENCE_KEY, "")
+        if reference:
+            return redirect(page.subpage_url("submission_received"))
+    submission = create_submission(page, data)
+    request.session[SESSION_REFERENCE_KEY] = submission.reference
+    return redirect(page.subpage_url("submission_received"))
+
+
+@transaction.atomic
+def create_submission(gallery, data):
+    """Save the artist, images and draft artwork, start its review, and queue the email."""
+    user = submissions_user()
+    reference = new_reference()
+    artist = Artist.objects.create(
+        name=data.get("artist_name", "").strip(),
+        is_anonymous=bool(data.get("anonymous")),
+        profession=data["profession"],
+        place=data.get("place", ""),
+        bio=data.get("bio", ""),
+    )
+    Image = get_image_model()
+    collection = submissions_collection()
+    images = []
+    for position, (content, alt_text) in enumerate(data.get("images", [])):
+        image = Image(
+            title=f"{data['title']} ({reference}, image {position + 1})"[:255],
+            collection=collection,
+            uploaded_by_user=user,
+        )
+        image.file.save(content.name, content, save=False)
+        image.save()
+        images.append(ArtworkImage(image=image, alt_text=alt_text, sort_order=position))
+
+    recording = []
+    if data.get("recording_url"):
+        recording = [
+            (
+                "recording",
+                {
+                    "url": data["recording_url"],
+                    "title": data["title"],
+                    "captions": data.get("recording_captions", ""),
+                    "transcript": data.get("recording_transcript", ""),
+                },
+            )
+        ]
+    artwork = ArtworkPage(
+        title=data["title"],
+        slug=f"{slugify(data['title'])[:50] or 'artwork'}-{reference.lower()}",
+        live=False,
+        owner=user,
+        artist=artist,
+        medium=data["medium"],
+        year=data.get("year"),
+        content_warning=data.get("content_warning", ""),
+        written_work=data.get("written_work", ""),
+        recording=recording,
+        statement=data["statement"],
+        consent_date=timezone.localdate(),
+    )
+    artwork.artwork_images = images
+    artwork.themes = list(data.get("themes") or [])
+    gallery.add_child(instance=artwork)
+    artwork.save_revision(user=user, log_action=True)
+    workflow = artwork.get_workflow()
+    if workflow is not None:
+        workflow.start(artwork, user)
+    submission = ArtworkSubmission.objects.create(
+        reference=reference,
+        artwork=artwork,
+        artist=artist,
+        title=data["title"],
+        contact_email=data["email"],
+        consent_given_at=timezone.now(),
+    )
+    notify_staff(submission)
+    return submission
