@@ -130,3 +130,15 @@ def test_add_to_calendar_links_carry_the_exact_times(client, winter_event):
     assert parse_qs(urlsplit(outlook).query)["startdt"] == ["2030-01-15T09:00:00-05:00"]
     assert "Add to Google Calendar" in html
     assert f'href="{winter_event.url}calendar/" download' in html
+
+
+def test_cancelled_event_is_marked_in_its_calendar_file_and_listing(client, winter_event):
+    winter_event.status = "cancelled"
+    winter_event.save_revision().publish()
+    [entry] = read_calendar(client.get(winter_event.url + "calendar/")).walk("VEVENT")
+    assert str(entry["STATUS"]) == "CANCELLED"
+    listing = client.get("/events/").content.decode()
+    assert "<strong>Cancelled</strong>" in listing
+    page = client.get(winter_event.url).content.decode()
+    assert "This event will not take place." in page
+    assert "Add to Google Calendar" not in page
