@@ -1,6 +1,6 @@
 """Keep cached facts about community pages in step with the page tree."""
 
-from django.db.models.signals import post_delete
+from django.db.models.signals import post_delete, post_save
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from community.caching import forget_page_urls
@@ -22,5 +22,6 @@ def connect():
     for page_type in CACHED_PAGE_TYPES:
         page_published.connect(_cached_page_changed, sender=page_type)
         page_unpublished.connect(_cached_page_changed, sender=page_type)
+        post_save.connect(_cached_page_changed, sender=page_type)
         post_delete.connect(_cached_page_changed, sender=page_type)
     post_page_move.connect(_page_moved)

@@ -176,3 +176,24 @@ def test_people_page_and_profiles_cost_the_same_queries_for_5_and_50_people(clie
 
     assert_constant_queries(client, people_page.url, grow, at_most=15)
     assert_constant_queries(client, f"{people_page.url}{first.slug}/", lambda: None, at_most=15)
+
+
+def test_profile_links_follow_the_people_page_when_it_is_unpublished_or_moved(
+    client, people_page, working_groups_index, home_page
+):
+    from tests.community.factories import PeoplePageFactory
+
+    person = PersonFactory(name="Thomas Nasca", slug="thomas-nasca")
+    place(people_page, person, "co_chair")
+    group = WorkingGroupPageFactory(parent=working_groups_index)
+    add_member(group, person, "co_chair")
+    assert f'href="{people_page.url}thomas-nasca/"' in client.get(group.url).content.decode()
+
+    people_page.unpublish()
+    html = client.get(group.url).content.decode()
+    assert "Thomas Nasca" in html and "/people/thomas-nasca/" not in html
+
+    other = PeoplePageFactory(parent=home_page, slug="team", title="Team")
+    assert 'href="/team/thomas-nasca/"' in client.get(group.url).content.decode()
+    other.move(working_groups_index, pos="last-child")
+    assert 'href="/working-groups/team/thomas-nasca/"' in client.get(group.url).content.decode()
