@@ -458,6 +458,7 @@ def _publication(builder, index, spec, types, topics):
     if existing is not None:
         return existing.specific
     document = builder.document(spec["title"], spec["pdf"])
+    document.get_file_size()  # stored once, so the page can show the PDF's size
     page = PublicationPage(
         slug=spec["slug"],
         title=spec["title"],
