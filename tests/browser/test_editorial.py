@@ -47,7 +47,8 @@ def test_editor_submits_moderator_approves_and_the_page_goes_public(page, browse
 
     created = Page.objects.get(slug="well-being-champions")
     assert not created.live
-    assert page.context.browser.new_context().new_page().goto(site_url + "/well-being-champions/").status == 404
+    visitor = browser.new_context().new_page()
+    assert visitor.goto(site_url + "/well-being-champions/").status == 404
 
     # The moderator finds it in their inbox and approves it.
     moderator_context = browser.new_context(viewport={"width": 1280, "height": 900})
@@ -62,7 +63,6 @@ def test_editor_submits_moderator_approves_and_the_page_goes_public(page, browse
     moderator_context.close()
 
     # The public now sees it.
-    visitor = browser.new_context().new_page()
     response = visitor.goto(site_url + "/well-being-champions/")
     assert response.status == 200
     assert visitor.get_by_role("heading", level=1).inner_text() == "Well-being champions"
