@@ -333,7 +333,9 @@ class PublicationPage(RoutablePageMixin, Page):
         index.RelatedFields("topics", [index.FilterField("slug")]),
     ]
     api_fields = [
-        APIField("publication_type"),
+        APIField("type_name"),
+        APIField("author_names"),
+        APIField("topic_names"),
         APIField("publication_date"),
         APIField("doi"),
         APIField("abstract"),
@@ -375,8 +377,7 @@ class PublicationPage(RoutablePageMixin, Page):
     @classmethod
     def featured_for_home_page(cls, limit):
         return (
-            cls.card_queryset()
-            .public()
+            public_only(cls.card_queryset())
             .filter(featured=True)
             .order_by("-publication_date", "title")[:limit]
         )

@@ -111,3 +111,26 @@ def test_search_can_filter_by_type_and_date(index):
     )
 
     assert list(results) == [wanted]
+
+
+def test_api_offers_publications_with_readable_type_authors_and_topics(client, index):
+    make_publication(
+        index,
+        title="Readable",
+        publication_type=PublicationTypeFactory(name="Toolkit"),
+        topics=[TopicFactory(name="Leadership")],
+        authors=[("Ada Author", "Somewhere")],
+    )
+    draft = make_publication(index, title="Draft in API")
+    draft.unpublish()
+
+    response = client.get("/api/v2/pages/", {"type": "publications.PublicationPage", "fields": "*"})
+
+    assert response.status_code == 200
+    (item,) = response.json()["items"]
+    assert (item["title"], item["type_name"], item["author_names"], item["topic_names"]) == (
+        "Readable",
+        "Toolkit",
+        "Ada Author",
+        "Leadership",
+    )
