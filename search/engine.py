@@ -108,7 +108,7 @@ def _run(backend, query, paths):
 FEW_RESULTS = 5
 
 
-def _search_with(backend, parsed, paths):
+def _search_with(backend, parsed, paths, partial=True):
     """The matches, best first, and which of them hold every part of the query.
 
     Pages with every word come first; when there are few of them, pages with some words
@@ -117,7 +117,8 @@ def _search_with(backend, parsed, paths):
     number of queries does not depend on the number of results.
     """
     all_words = _run(backend, parsed.backend_query("and"), paths)
-    any_words = _run(backend, parsed.backend_query("or"), paths) if len(parsed.parts) > 1 else []
+    multiple = partial and len(parsed.parts) > 1
+    any_words = _run(backend, parsed.backend_query("or"), paths) if multiple else []
     complete = {page.pk for page in all_words}
     if all_words:
         pages = list(all_words)
@@ -136,11 +137,20 @@ def _search_with(backend, parsed, paths):
     return list(any_words), ("any" if any_words else "all"), set()
 
 
+WORD_CHECK_SECONDS = 600
+
+
 def word_is_indexed(word, paths):
-    """Whether any visible page contains ``word`` (so it is no misspelling)."""
-    query = PlainText(word)
-    found, _, _ = with_fallback(lambda backend: _run(backend, query, paths)[:1])
-    return bool(found)
+    """Whether any visible page contains ``word`` (so it is no misspelling); remembered
+    for a few minutes, as the answer only changes when content does."""
+    key = f"search:indexed-word:{word}"
+    known = cache.get(key)
+    if known is None:
+        query = PlainText(word)
+        found, _, _ = with_fallback(lambda backend: _run(backend, query, paths)[:1])
+        known = bool(found)
+        cache.set(key, known, WORD_CHECK_SECONDS)
+    return known
 
 
 def with_fallback(action):
@@ -165,9 +175,10 @@ def with_fallback(action):
     return action(backend), is_database_backend(backend), ""
 
 
-def find_matches(parsed, paths):
+def find_matches(parsed, paths, *, partial=True):
+    """The pages matching ``parsed``; ``partial`` allows pages with only some words."""
     (pages, mode, complete), from_database, notice = with_fallback(
-        lambda backend: _search_with(backend, parsed, paths)
+        lambda backend: _search_with(backend, parsed, paths, partial)
     )
     capped = len(pages) > MAX_MATCHES
     pages = pages[:MAX_MATCHES]

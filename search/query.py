@@ -93,11 +93,18 @@ class ParsedQuery:
         return [word for part in self.parts for word in part.words]
 
     def all_words(self):
-        """Every word the query may match, alternatives included (for highlighting)."""
+        """Every word the query may match, alternatives included (for highlighting).
+
+        Short words of multi-word alternatives ("out" of "burn out") are left out: on their
+        own they would light up text that has nothing to do with the query.
+        """
         words = []
         for part in self.parts:
             for form in part.all_forms():
-                words.extend(form)
+                if form == part.words or len(form) == 1:
+                    words.extend(form)
+                else:
+                    words.extend(word for word in form if len(word) > 3)
         return sorted(set(words), key=len, reverse=True)
 
     def backend_query(self, operator="and"):

@@ -4,6 +4,7 @@ import datetime
 import re
 
 from django.contrib.contenttypes.models import ContentType
+from django.core.cache import cache
 from django.core.paginator import Paginator
 from django.db.models import Q
 from django.http import JsonResponse
@@ -23,6 +24,8 @@ from search.snippets import build_snippet, indexed_texts, word_pattern
 
 RESULTS_PER_PAGE = 10
 SUGGESTIONS = 8
+MAX_SPELLING_CHECKS = 2
+CARD_CACHE_SECONDS = 60 * 60 * 24
 MIN_SUGGESTION_LENGTH = 2
 YEAR = re.compile(r"^(1[89]|2[01])\d\d$")
 FILTERS = (
@@ -68,6 +71,7 @@ def search(request):
                 context["notices"].append(
                     f"Nothing matched “{query}”, so these are the results for “{corrected.query}”."
                 )
+            search_results.prepare()
             results_context = search_results.context()
             results_context["notices"] = context["notices"] + results_context["notices"]
             context.update(results_context)
@@ -88,7 +92,7 @@ def suggestions_url():
 class SearchResults:
     """One search: the matches, the visitor's filters, the facets and one page of results."""
 
-    def __init__(self, request, query, parsed):
+    def __init__(self, request, query, parsed, private_paths=None, *, partial=True):
         self.request = request
         self.query = query
         self.parsed = parsed
@@ -96,10 +100,13 @@ class SearchResults:
         self.status = 200
         self.error = ""
         self.selected = self.read_filters()
-        self.private_paths = engine.private_paths()
-        self.matches = engine.find_matches(parsed, self.private_paths)
+        self.private_paths = engine.private_paths() if private_paths is None else private_paths
+        self.matches = engine.find_matches(parsed, self.private_paths, partial=partial)
         if self.matches.notice:
             self.notices.append(self.matches.notice)
+
+    def prepare(self):
+        """Promotions, facets and the requested page of results."""
         self.promotions, promoted = self.find_promotions()
         self.promotion_descriptions = {page.pk: description for page, description in promoted}
         promoted_ids = [page.pk for page, _ in promoted]
@@ -113,6 +120,7 @@ class SearchResults:
         self.facets = self.build_facets()
         self.filtered = [pk for pk in self.ordered if self.matches_filters(pk, self.selected)]
         self.listing = self.paginate()
+        return self
 
     # Filters ---------------------------------------------------------------------------
 
@@ -255,20 +263,29 @@ class SearchResults:
         """The same search with misspelt words replaced by the site's own, when no page
         held every word of this one and the corrected search finds pages that do;
         otherwise None."""
-        found_all = self.total and self.matches.mode != "any"
-        if found_all or self.selected or self.status != 200:
+        found_all = self.matches.ids and self.matches.mode != "any"
+        if found_all or self.selected:
             return None
         suggestion = self.spelling_suggestion()
         if not suggestion:
             return None
-        corrected = SearchResults(self.request, suggestion, parse_query(suggestion))
-        return corrected if corrected.total and corrected.matches.mode == "all" else None
+        corrected = SearchResults(
+            self.request, suggestion, parse_query(suggestion), self.private_paths, partial=False
+        )
+        found = corrected.matches.ids and corrected.matches.mode == "all"
+        return corrected if found else None
 
     def spelling_suggestion(self):
         if not hasattr(self, "_spelling_suggestion"):
-            self._spelling_suggestion = spelling_suggestion(
-                self.parsed, lambda word: engine.word_is_indexed(word, self.private_paths)
-            )
+            checks = iter(range(MAX_SPELLING_CHECKS))
+
+            def is_indexed(word):
+                # Each check is a query; past a few unknown words, assume the rest are typos.
+                if next(checks, None) is None:
+                    return False
+                return engine.word_is_indexed(word, self.private_paths)
+
+            self._spelling_suggestion = spelling_suggestion(self.parsed, is_indexed)
         return self._spelling_suggestion
 
     @property
@@ -283,26 +300,55 @@ class SearchResults:
         if self.listing.page is None:
             return []
         ids = list(self.listing.page.object_list)
-        by_id = engine.specific_pages(ids, self.records)
+        by_id = Page.objects.in_bulk(ids)
         pages = [by_id[pk] for pk in ids if pk in by_id]
+        cards = self.cards(pages)
         texts = indexed_texts(pages)
         sections = self.sections(pages)
         pattern = word_pattern(self.parsed.all_words())
         results = []
         for page in pages:
-            summary = self.promotion_descriptions.get(page.pk) or page_summary(page)
+            card = cards[page.pk]
+            summary = self.promotion_descriptions.get(page.pk) or card["summary"]
             results.append(
                 {
                     "page": page,
                     "url": page.get_url(self.request),
-                    "type": capfirst(str(page.specific_class._meta.verbose_name)),
-                    "date": page_date(page),
+                    "type": card["type"],
+                    "date": card["date"],
                     "snippet": build_snippet(summary, texts.get(page.pk, ""), pattern),
                     "section": sections.get(page.pk),
                     "promoted": page.pk in self.promoted_ids,
                 }
             )
         return results
+
+    def cards(self, pages):
+        """Type, date and summary of each page, from the page type's own properties.
+
+        They change only when a page is published, so they are cached by page and
+        publication time; only pages not seen since are loaded as their specific type
+        (one query per page type).
+        """
+        keys = {page.pk: card_key(page) for page in pages}
+        cached = cache.get_many(list(keys.values()))
+        cards = {pk: cached[key] for pk, key in keys.items() if key in cached}
+        missing = [pk for pk in keys if pk not in cards]
+        if missing:
+            fresh = {}
+            for pk, page in engine.specific_pages(missing, self.records).items():
+                cards[pk] = {
+                    "type": capfirst(str(page.specific_class._meta.verbose_name)),
+                    "date": page_date(page),
+                    "summary": page_summary(page),
+                }
+                fresh[keys[pk]] = cards[pk]
+            cache.set_many(fresh, CARD_CACHE_SECONDS)
+        for page in pages:
+            cards.setdefault(
+                page.pk, {"type": "", "date": page_date(page), "summary": page_summary(page)}
+            )
+        return cards
 
     def sections(self, pages):
         """The top-level section (a child of the home page) each result sits in."""
@@ -343,6 +389,11 @@ class SearchResults:
     def show_external_promotions(self):
         page = self.listing.page
         return not self.selected and page is not None and page.number == 1
+
+
+def card_key(page):
+    published = page.last_published_at.timestamp() if page.last_published_at else 0
+    return f"search:card:{page.pk}:{published}"
 
 
 def page_summary(page):
