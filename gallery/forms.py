@@ -31,19 +31,7 @@ class DateInput(forms.DateInput):
 class HostingRequestForm(HoneypotTemplateMixin, PublicFormMixin, forms.ModelForm):
     class Meta:
         model = HostingRequest
-        fields = [
-            "organization",
-            "contact_name",
-            "email",
-            "phone",
-            "city",
-            "venue",
-            "preferred_start",
-            "preferred_end",
-            "audience",
-            "space_notes",
-            "security_notes",
-        ]
+        fields = HostingRequest.PUBLIC_FIELDS
         labels = {
             "organization": "Organization",
             "contact_name": "Your name",

@@ -83,22 +83,7 @@ class HostingRequestAdmin(ModelAdmin):
     ]
     list_filter = ["status"]
     search_fields = ["organization", "contact_name", "email", "city", "venue"]
-    list_export = [
-        "submitted_at",
-        "status",
-        "organization",
-        "contact_name",
-        "email",
-        "phone",
-        "city",
-        "venue",
-        "preferred_start",
-        "preferred_end",
-        "audience",
-        "space_notes",
-        "security_notes",
-        "staff_notes",
-    ]
+    list_export = ["submitted_at", "status", *HostingRequest.PUBLIC_FIELDS, "staff_notes"]
     export_filename = "hosting-requests"
     inspect_view_enabled = True
     inspect_view_fields_exclude = ["notified_at"]

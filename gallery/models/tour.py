@@ -97,6 +97,21 @@ class HostingRequest(PublicSubmission):
         (STATUS_DECLINED, "Declined"),
     ]
 
+    # What the public form asks, in the order it asks it.
+    PUBLIC_FIELDS = (
+        "organization",
+        "contact_name",
+        "email",
+        "phone",
+        "city",
+        "venue",
+        "preferred_start",
+        "preferred_end",
+        "audience",
+        "space_notes",
+        "security_notes",
+    )
+
     organization = models.CharField(max_length=200)
     contact_name = models.CharField(max_length=150)
     email = models.EmailField()
