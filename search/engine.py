@@ -23,7 +23,7 @@ from wagtail.search import index
 from wagtail.search.backends import get_search_backend
 from wagtail.search.query import Fuzzy, PlainText
 
-from search.query import light_stem, tokenize
+from search.query import light_stem, parse_query, spelling_suggestion, tokenize
 
 logger = logging.getLogger(__name__)
 
@@ -45,10 +45,11 @@ class Matches:
     ids: list = field(default_factory=list)
     titles: dict = field(default_factory=dict)
     content_types: dict = field(default_factory=dict)
-    mode: str = "all"  # "all" words, "fuzzy" (typo tolerant) or "any" word
+    mode: str = "all"  # "all" words, "corrected" spelling, "fuzzy" (typo tolerant), "any" word
     notice: str = ""
     capped: bool = False
     from_database: bool = True
+    corrected: object = None  # the ParsedQuery actually searched, when spelling was corrected
 
 
 def backend_names():
@@ -108,23 +109,31 @@ def _run(backend, query, paths):
 FEW_RESULTS = 5
 
 
-def _search_with(backend, parsed, paths, partial=True):
-    """The matches, best first, and which of them hold every part of the query.
+def _search_with(backend, parsed, paths):
+    """The matches, best first, how they were found, which of them hold every part of the
+    query, and the corrected query when the visitor's words were misspelt.
 
     Pages with every word come first; when there are few of them, pages with some words
-    follow; when none has every word, typo-tolerant (fuzzy) matches are tried where the
-    backend offers them. The any-word search always runs for multi-word queries, so the
-    number of queries does not depend on the number of results.
+    follow. When none has every word: the query with misspelt words replaced by the
+    site's own (spelling_suggestion) is tried, then typo-tolerant (fuzzy) matching where
+    the backend offers it, then pages with some of the words. The any-word search always
+    runs for multi-word queries, so the number of queries does not depend on the number
+    of results.
     """
     all_words = _run(backend, parsed.backend_query("and"), paths)
-    multiple = partial and len(parsed.parts) > 1
+    multiple = len(parsed.parts) > 1
     any_words = _run(backend, parsed.backend_query("or"), paths) if multiple else []
     complete = {page.pk for page in all_words}
     if all_words:
         pages = list(all_words)
         if len(all_words) < FEW_RESULTS:
             pages += [page for page in any_words if page.pk not in complete]
-        return pages, "all", complete
+        return pages, "all", complete, None
+    corrected = corrected_query(backend, parsed, paths)
+    if corrected is not None:
+        pages = _run(backend, corrected.backend_query("and"), paths)
+        if pages:
+            return pages, "corrected", {page.pk for page in pages}, corrected
     fuzzy = []
     if supports_fuzzy(backend):
         try:
@@ -133,22 +142,36 @@ def _search_with(backend, parsed, paths, partial=True):
             logger.warning("Fuzzy search unavailable: %s", error)
     if fuzzy:
         found = {page.pk for page in fuzzy}
-        return fuzzy + [page for page in any_words if page.pk not in found], "fuzzy", found
-    return list(any_words), ("any" if any_words else "all"), set()
+        pages = fuzzy + [page for page in any_words if page.pk not in found]
+        return pages, "fuzzy", found, None
+    return list(any_words), ("any" if any_words else "all"), set(), None
 
 
+# Each check is a query; past this many unknown words, the rest are taken as typos.
+MAX_SPELLING_CHECKS = 2
 WORD_CHECK_SECONDS = 600
 
 
-def word_is_indexed(word, paths):
+def corrected_query(backend, parsed, paths):
+    """The query with misspelt words replaced by the site's own, or None."""
+    checks = iter(range(MAX_SPELLING_CHECKS))
+
+    def is_indexed(word):
+        if next(checks, None) is None:
+            return False
+        return word_is_indexed(backend, word, paths)
+
+    suggestion = spelling_suggestion(parsed, is_indexed)
+    return parse_query(suggestion) if suggestion else None
+
+
+def word_is_indexed(backend, word, paths):
     """Whether any visible page contains ``word`` (so it is no misspelling); remembered
     for a few minutes, as the answer only changes when content does."""
     key = f"search:indexed-word:{word}"
     known = cache.get(key)
     if known is None:
-        query = PlainText(word)
-        found, _, _ = with_fallback(lambda backend: _run(backend, query, paths)[:1])
-        known = bool(found)
+        known = bool(_run(backend, PlainText(word), paths)[:1])
         cache.set(key, known, WORD_CHECK_SECONDS)
     return known
 
@@ -175,17 +198,17 @@ def with_fallback(action):
     return action(backend), is_database_backend(backend), ""
 
 
-def find_matches(parsed, paths, *, partial=True):
-    """The pages matching ``parsed``; ``partial`` allows pages with only some words."""
-    (pages, mode, complete), from_database, notice = with_fallback(
-        lambda backend: _search_with(backend, parsed, paths, partial)
+def find_matches(parsed, paths):
+    """The pages matching ``parsed``, best first (see _search_with)."""
+    (pages, mode, complete, corrected), from_database, notice = with_fallback(
+        lambda backend: _search_with(backend, parsed, paths)
     )
     capped = len(pages) > MAX_MATCHES
     pages = pages[:MAX_MATCHES]
     titles = {page.pk: page.title for page in pages}
     content_types = {page.pk: page.content_type_id for page in pages}
-    ids = rank_titles_first([page.pk for page in pages], titles, parsed, complete)
-    return Matches(ids, titles, content_types, mode, notice, capped, from_database)
+    ids = rank_titles_first([page.pk for page in pages], titles, corrected or parsed, complete)
+    return Matches(ids, titles, content_types, mode, notice, capped, from_database, corrected)
 
 
 def title_words(title):

@@ -24,7 +24,6 @@ from search.snippets import build_snippet, indexed_texts, word_pattern
 
 RESULTS_PER_PAGE = 10
 SUGGESTIONS = 8
-MAX_SPELLING_CHECKS = 2
 CARD_CACHE_SECONDS = 60 * 60 * 24
 MIN_SUGGESTION_LENGTH = 2
 YEAR = re.compile(r"^(1[89]|2[01])\d\d$")
@@ -64,12 +63,11 @@ def search(request):
             )
         else:
             search_results = SearchResults(request, query, parsed)
-            corrected = search_results.corrected()
-            if corrected is not None:
-                search_results = corrected
-                context["search_query"] = corrected.query
+            if search_results.matches.corrected is not None:
+                context["search_query"] = search_results.query
                 context["notices"].append(
-                    f"Nothing matched “{query}”, so these are the results for “{corrected.query}”."
+                    f"Nothing matched “{query}”, so these are the results for "
+                    f"“{search_results.query}”."
                 )
             search_results.prepare()
             results_context = search_results.context()
@@ -92,7 +90,7 @@ def suggestions_url():
 class SearchResults:
     """One search: the matches, the visitor's filters, the facets and one page of results."""
 
-    def __init__(self, request, query, parsed, private_paths=None, *, partial=True):
+    def __init__(self, request, query, parsed):
         self.request = request
         self.query = query
         self.parsed = parsed
@@ -100,10 +98,14 @@ class SearchResults:
         self.status = 200
         self.error = ""
         self.selected = self.read_filters()
-        self.private_paths = engine.private_paths() if private_paths is None else private_paths
-        self.matches = engine.find_matches(parsed, self.private_paths, partial=partial)
+        self.private_paths = engine.private_paths()
+        self.matches = engine.find_matches(parsed, self.private_paths)
         if self.matches.notice:
             self.notices.append(self.matches.notice)
+        if self.matches.corrected is not None:
+            # Highlight and describe what was actually searched for.
+            self.query = self.matches.corrected.text
+            self.parsed = self.matches.corrected
 
     def prepare(self):
         """Promotions, facets and the requested page of results."""
@@ -259,35 +261,6 @@ class SearchResults:
         listing.page = paginator.page(number)
         return listing
 
-    def corrected(self):
-        """The same search with misspelt words replaced by the site's own, when no page
-        held every word of this one and the corrected search finds pages that do;
-        otherwise None."""
-        found_all = self.matches.ids and self.matches.mode != "any"
-        if found_all or self.selected:
-            return None
-        suggestion = self.spelling_suggestion()
-        if not suggestion:
-            return None
-        corrected = SearchResults(
-            self.request, suggestion, parse_query(suggestion), self.private_paths, partial=False
-        )
-        found = corrected.matches.ids and corrected.matches.mode == "all"
-        return corrected if found else None
-
-    def spelling_suggestion(self):
-        if not hasattr(self, "_spelling_suggestion"):
-            checks = iter(range(MAX_SPELLING_CHECKS))
-
-            def is_indexed(word):
-                # Each check is a query; past a few unknown words, assume the rest are typos.
-                if next(checks, None) is None:
-                    return False
-                return engine.word_is_indexed(word, self.private_paths)
-
-            self._spelling_suggestion = spelling_suggestion(self.parsed, is_indexed)
-        return self._spelling_suggestion
-
     @property
     def should_record(self):
         """A new search (not a further page or a narrowing of one) is worth counting."""
@@ -381,7 +354,7 @@ class SearchResults:
             "selected_filters": self.selected,
         }
         if not self.filtered:
-            context["spelling_suggestion"] = self.spelling_suggestion()
+            context["spelling_suggestion"] = spelling_suggestion(self.parsed)
             context["listing_pages"] = main_listings()
         return context
 
