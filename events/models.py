@@ -2,7 +2,8 @@
 
 Start and end are stored as exact instants (UTC in the database) together with the event's
 IANA time zone, and shown in that zone. Whether an event is upcoming is decided by the
-clock at request time: nothing is archived by hand and nothing is cached.
+clock at request time: nothing is archived by hand, and cached copies of the pages expire
+when the next event ends.
 """
 
 import math
@@ -29,6 +30,7 @@ from wagtail.admin.panels import (
     MultiFieldPanel,
     PageChooserPanel,
 )
+from wagtail.admin.widgets import AdminPageChooser
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page, PageViewRestriction
@@ -63,13 +65,13 @@ class InstalledPageChooserPanel(PageChooserPanel):
     """
 
     def get_form_options(self):
+        options = FieldPanel.get_form_options(self)
         installed = [label for label in self.page_type or [] if _model_or_none(label)]
-        original = self.page_type
-        self.page_type = installed or None
-        try:
-            return super().get_form_options()
-        finally:
-            self.page_type = original
+        if installed:
+            options.setdefault("widgets", {})[self.field_name] = AdminPageChooser(
+                target_models=installed, can_choose_root=self.can_choose_root
+            )
+        return options
 
 
 def _model_or_none(label):

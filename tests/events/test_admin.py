@@ -91,3 +91,23 @@ def test_the_calendar_address_is_not_a_free_slug(editor_client, events_index):
     response = editor_client.post(url, form_data(slug="calendar"))
     assert response.status_code == 200
     assert "events calendar" in str(response.context["form"].errors["slug"])
+
+
+def test_editors_manage_venues_and_event_types_as_snippets(editor_client):
+    from tests.events.factories import VenueFactory
+
+    VenueFactory(name="Keck Center")
+    EventTypeFactory(name="Webinar", slug="webinar")
+    assert b"Keck Center" in editor_client.get("/admin/snippets/events/venue/").content
+    assert b"Webinar" in editor_client.get("/admin/snippets/events/eventtype/").content
+
+
+def test_event_edit_form_offers_the_linked_page_choosers(editor_client, events_index):
+    from tests.events.factories import EventPageFactory
+
+    event = EventPageFactory(parent=events_index)
+    response = editor_client.get(f"/admin/pages/{event.pk}/edit/")
+    assert response.status_code == 200
+    html = response.content.decode()
+    for field in ("related_working_group", "resources-__prefix__-page", "artworks_on_display"):
+        assert field in html
