@@ -10,6 +10,7 @@ from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.shortcuts import redirect
 from django.utils import timezone
+from django.utils.cache import add_never_cache_headers
 from django.utils.text import slugify
 from wagtail.images import get_image_model
 from wagtail.models import Collection
@@ -98,7 +99,7 @@ def handle_artwork_submission(page, request):
         status = 403 if request.method == "POST" else 200
         opens = gallery_settings.call_opens
         next_opening = opens if opens and opens > timezone.localdate() else None
-        return _render_form(
+        response = _render_form(
             page,
             request,
             template,
@@ -107,6 +108,9 @@ def handle_artwork_submission(page, request):
             call_settings=gallery_settings,
             next_opening=next_opening,
         )
+        # The call opens by date, not by a publish: never keep the "closed" answer around.
+        add_never_cache_headers(response)
+        return response
     extra = {"call_settings": gallery_settings}
     if request.method != "POST":
         return _render_form(page, request, template, ArtworkSubmissionForm(), **extra)

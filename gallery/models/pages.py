@@ -135,6 +135,9 @@ class GalleryIndexPage(FilterableListingMixin, RoutablePageMixin, Page):
         ListingSort("newest", "Newest first", ("-year", "path")),
     )
     listing_per_page = ARTWORKS_PER_PAGE
+    # The page cache (home/caching.py) renders this page afresh when any of these change:
+    # it lists every tour stop and names artists, mediums and themes in cards and filters.
+    cache_dependencies = ["gallery.TourStop", "gallery.Artist", "gallery.Medium", "gallery.Theme"]
 
     class Meta:
         verbose_name = "gallery index page"

@@ -328,3 +328,16 @@ def test_private_artworks_and_private_galleries_are_left_out(client, gallery, wo
         page=gallery, restriction_type=PageViewRestriction.PASSWORD, password="x"
     )
     assert list(ArtworkPage.highlights_for_home_page(4)) == []
+
+
+def test_page_cache_refreshes_the_tour_when_a_stop_is_published(client, gallery, works, settings):
+    settings.PAGE_CACHE_ENABLED = True
+    assert "Mercy Hospital" not in client.get(gallery.url).content.decode()
+    stop = TourStopFactory(
+        host_organization="Mercy Hospital",
+        start_date=timezone.localdate() + datetime.timedelta(days=3),
+        end_date=timezone.localdate() + datetime.timedelta(days=4),
+        live=False,
+    )
+    stop.save_revision().publish()
+    assert "Mercy Hospital" in client.get(gallery.url).content.decode()
