@@ -109,7 +109,7 @@ def _run(backend, query, paths):
 FEW_RESULTS = 5
 
 
-def _search_with(backend, parsed, paths):
+def _search_with(backend, parsed, paths, *, corrected_already=False):
     """The matches, best first, how they were found, which of them hold every part of the
     query, and the corrected query when the visitor's words were misspelt.
 
@@ -129,11 +129,13 @@ def _search_with(backend, parsed, paths):
         if len(all_words) < FEW_RESULTS:
             pages += [page for page in any_words if page.pk not in complete]
         return pages, "all", complete, None
+    if corrected_already:
+        return [], "all", set(), None
     corrected = corrected_query(backend, parsed, paths)
     if corrected is not None:
-        pages = _run(backend, corrected.backend_query("and"), paths)
-        if pages:
-            return pages, "corrected", {page.pk for page in pages}, corrected
+        pages, _, complete, _ = _search_with(backend, corrected, paths, corrected_already=True)
+        if complete:
+            return pages, "corrected", complete, corrected
     fuzzy = []
     if supports_fuzzy(backend):
         try:
