@@ -45,14 +45,11 @@ TOPICS = [
     ("Physician assistants", "physician-assistants"),
 ]
 
+# Created here only if the community app's demo has not made them (same slugs).
 PEOPLE = {
-    "victor-dzau": ("Victor J. Dzau", "MD", "National Academy of Medicine"),
-    "darrell-kirch": ("Darrell G. Kirch", "MD", "Association of American Medical Colleges"),
-    "thomas-nasca": (
-        "Thomas J. Nasca",
-        "MD, MACP",
-        "Accreditation Council for Graduate Medical Education",
-    ),
+    "victor-dzau": ("Victor Dzau", "National Academy of Medicine"),
+    "darrell-kirch": ("Darrell Kirch", ""),
+    "thomas-nasca": ("Thomas Nasca", ""),
 }
 
 PERSPECTIVES = "NAM Perspectives"
@@ -120,6 +117,7 @@ PUBLICATIONS = [
         "date": datetime.date(2018, 1, 29),
         "container": PERSPECTIVES,
         "topics": ["burnout", "organizational-practice"],
+        "working_group": "Conceptual Model",
         "abstract": "Why do so many clinicians burn out? This paper takes a whole-system view "
         "of the external and individual factors involved and presents a first version of a "
         "model showing how they interact, for use by individuals and organizations at any "
@@ -228,6 +226,7 @@ PUBLICATIONS = [
         "date": datetime.date(2018, 10, 1),
         "topics": ["metrics", "burnout"],
         "featured": True,
+        "working_group": "Research, Data, and Metrics",
         "abstract": "A summary of reliable, validated survey instruments that clinicians and "
         "organizations can use to measure burnout, engagement, professional satisfaction, "
         "well-being and suicidal ideation, with the strengths and limits of each.",
@@ -310,6 +309,7 @@ PUBLICATIONS = [
         "type": "resource-collection",
         "date": datetime.date(2020, 4, 1),
         "topics": ["covid-19", "burnout"],
+        "working_group": "Impacts of COVID-19",
         "abstract": "Strategies and resources gathered to support the health and well-being of "
         "clinicians caring for patients through the COVID-19 pandemic and the public health "
         "emergency that came with it.",
@@ -432,12 +432,10 @@ def _publication_type(name, slug, kind):
 def _person(slug):
     from community.models import Person
 
-    name, credentials, organization = PEOPLE[slug]
+    name, organization = PEOPLE[slug]
     person = Person.objects.filter(slug=slug).first()
     if person is None:
-        person = Person.objects.create(
-            slug=slug, name=name, credentials=credentials, organization=organization
-        )
+        person = Person.objects.create(slug=slug, name=name, organization=organization)
     return person
 
 

@@ -23,7 +23,8 @@ def test_demo_content_builds_every_seed_publication_once(client):
     ) == counts
     assert counts[0] >= 14
     care = PublicationPage.objects.get(slug="to-care-is-human")
-    assert care.author_names == "Victor J. Dzau, Darrell G. Kirch, Thomas J. Nasca"
+    # The community app's demo may have made these people first; either way, the same three.
+    assert [c.name.split()[-1] for c in care.author_credits] == ["Dzau", "Kirch", "Nasca"]
     assert care.type_name == "Commentary"
     assert (
         PublicationPage.objects.get(
