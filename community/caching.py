@@ -1,8 +1,9 @@
-"""Addresses of a few singular pages (the people page, the statement form), cached.
+"""Facts about the page tree that community pages need on every request, cached: the
+addresses of a few singular pages (the people page, the statement form) and the paths of
+private sections.
 
-Other pages link to them on every request; caching their address keeps those links free of
-queries. Publishing, unpublishing, moving or deleting such a page forgets every cached
-address at once (community.signals), by moving to a new version of the keys.
+Publishing, unpublishing, moving or deleting such a page, or changing a view restriction,
+forgets them all at once (community.signals) by moving to a new version of the keys.
 """
 
 from django.core.cache import cache
@@ -28,3 +29,19 @@ def forget_page_urls():
         cache.incr(VERSION_KEY)
     except ValueError:
         cache.set(VERSION_KEY, 2, None)
+
+
+def restricted_paths():
+    """Tree paths of every page with a view restriction (their subtrees are not public)."""
+    from wagtail.models import PageViewRestriction
+
+    version = cache.get_or_set(VERSION_KEY, 1, None)
+    key = f"community:restricted-paths:{version}"
+    paths = cache.get(key)
+    if paths is None:
+        paths = [
+            restriction.page.path
+            for restriction in PageViewRestriction.objects.select_related("page")
+        ]
+        cache.set(key, paths, TIMEOUT)
+    return paths

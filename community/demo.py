@@ -255,11 +255,13 @@ SYNTHETIC_KINDS = [
 
 
 def load(builder):
-    about = site_root().get_children().get(slug="about")
+    home = site_root()
+    about = home.get_children().get(slug="about")
     people = _people(builder)
     _people_page(builder, about, people)
-    index = _working_groups(builder, about)
-    organizations_index = _organizations(builder, about)
+    # Working groups and the network are top-level sections with their own menu entries.
+    index = _working_groups(builder, home)
+    organizations_index = _organizations(builder, home)
     _statement_form(builder, organizations_index)
     builder.add_to_navigation(index, "Working groups")
     builder.add_to_navigation(organizations_index, "Network")
@@ -300,9 +302,9 @@ def _people_page(builder, about, people):
     )
 
 
-def _working_groups(builder, about):
+def _working_groups(builder, parent):
     index = builder.page(
-        about,
+        parent,
         WorkingGroupIndexPage,
         "working-groups",
         title="Working groups",
@@ -326,9 +328,9 @@ def _working_groups(builder, about):
     return index
 
 
-def _organizations(builder, about):
+def _organizations(builder, parent):
     index = builder.page(
-        about,
+        parent,
         NetworkOrganizationIndexPage,
         "network-organizations",
         title="Network organizations and sponsors",

@@ -1,6 +1,7 @@
 """Keep cached facts about community pages in step with the page tree."""
 
 from django.db.models.signals import post_delete, post_save
+from wagtail.models import PageViewRestriction
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from community.caching import forget_page_urls
@@ -13,15 +14,12 @@ def _cached_page_changed(sender, **kwargs):
     forget_page_urls()
 
 
-def _page_moved(sender, instance=None, **kwargs):
-    if instance is not None and isinstance(instance.specific_deferred, CACHED_PAGE_TYPES):
-        forget_page_urls()
-
-
 def connect():
     for page_type in CACHED_PAGE_TYPES:
         page_published.connect(_cached_page_changed, sender=page_type)
         page_unpublished.connect(_cached_page_changed, sender=page_type)
         post_save.connect(_cached_page_changed, sender=page_type)
         post_delete.connect(_cached_page_changed, sender=page_type)
-    post_page_move.connect(_page_moved)
+    post_page_move.connect(_cached_page_changed)
+    post_save.connect(_cached_page_changed, sender=PageViewRestriction)
+    post_delete.connect(_cached_page_changed, sender=PageViewRestriction)

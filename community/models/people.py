@@ -2,7 +2,7 @@
 
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Q
+from django.db.models import OuterRef, Q, Subquery
 from django.http import Http404
 from django.template.response import TemplateResponse
 from django.utils.html import strip_tags
@@ -16,7 +16,6 @@ from wagtail.models import (
     LockableMixin,
     Orderable,
     Page,
-    PageViewRestriction,
     PreviewableMixin,
     RevisionMixin,
     WorkflowMixin,
@@ -24,7 +23,7 @@ from wagtail.models import (
 from wagtail.search import index
 
 from community.blocks import ProfileLinkBlock
-from community.caching import cached_page_url
+from community.caching import cached_page_url, restricted_paths
 
 PHOTO_RENDITION = "fill-240x240-c100"
 
@@ -155,17 +154,9 @@ def people_directory_url():
     )
 
 
-def public_pages(queryset, request):
-    """``queryset.public()`` that reads the site's view restrictions once per request, so
-    several listings on one page share that query."""
-    paths = getattr(request, "_community_restricted_paths", None)
-    if paths is None:
-        paths = [
-            restriction.page.path
-            for restriction in PageViewRestriction.objects.select_related("page")
-        ]
-        if request is not None:
-            request._community_restricted_paths = paths
+def public_pages(queryset, request=None):
+    """``queryset.public()`` without its query: the private sections' paths are cached."""
+    paths = restricted_paths()
     if paths:
         private = Q()
         for path_prefix in paths:
@@ -253,17 +244,22 @@ class PeoplePage(RoutablePageMixin, Page):
 
     @path("<slug:person_slug>/", name="person")
     def person_profile(self, request, person_slug):
-        person = Person.objects.filter(live=True, slug=person_slug).select_related("photo").first()
+        role_here = PeoplePagePerson.objects.filter(page=self, person=OuterRef("pk")).order_by(
+            "sort_order"
+        )
+        person = (
+            Person.objects.filter(live=True, slug=person_slug)
+            .select_related("photo")
+            .annotate(group_here=Subquery(role_here.values("group")[:1]))
+            .first()
+        )
         if person is None:
             raise Http404("No such person")
-        context = self.get_context(request)
+        context = Page.get_context(self, request)
         context.update(
             person=person,
-            placement=next(
-                (p for _, group in context["groups"] for p in group if p.person_id == person.pk),
-                None,
-            ),
-            working_groups=person_working_groups(person),
+            role=PeopleGroup(person.group_here).label if person.group_here else "",
+            working_groups=person_working_groups(person, request),
             person_json_ld=person_json_ld(person, request),
         )
         return TemplateResponse(request, "community/person_page.html", context)
@@ -295,17 +291,11 @@ def person_json_ld(person, request):
     return data
 
 
-def person_working_groups(person):
+def person_working_groups(person, request=None):
     from community.models.working_groups import WorkingGroupPage
 
-    return list(
-        WorkingGroupPage.objects.live()
-        .public()
-        .filter(members__person=person)
-        .distinct()
-        .defer_streamfields()
-        .order_by("-start_year", "title")
-    )
+    groups = WorkingGroupPage.objects.live().filter(members__person=person).distinct()
+    return list(public_pages(groups, request).defer_streamfields().order_by("-start_year", "title"))
 
 
 class PeoplePagePerson(Orderable):

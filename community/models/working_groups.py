@@ -58,15 +58,10 @@ class WorkingGroupIndexPage(Page):
     def search_summary(self):
         return self.introduction
 
-    def phases(self):
+    def phases(self, request=None):
         """[(phase, [working group, ...]), ...], the newest phase first."""
-        groups = list(
-            WorkingGroupPage.objects.child_of(self)
-            .live()
-            .public()
-            .defer_streamfields()
-            .order_by("title")
-        )
+        children = WorkingGroupPage.objects.child_of(self).live()
+        groups = list(public_pages(children, request).defer_streamfields().order_by("title"))
         return [
             (phase, [group for group in groups if group.phase == phase.value])
             for phase in reversed(PHASES)
@@ -75,7 +70,7 @@ class WorkingGroupIndexPage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["phases"] = self.phases()
+        context["phases"] = self.phases(request)
         return context
 
 

@@ -27,8 +27,15 @@ def heading_tag(level, default=2):
     return f"h{min(max(level, 2), 6)}"
 
 
-@register.inclusion_tag("community/includes/subpage_breadcrumbs.html")
-def subpage_breadcrumbs(page, current):
-    """Breadcrumbs for a routable sub-page: the page's ancestors, the page, then ``current``."""
-    crumbs = list(page.get_ancestors().filter(depth__gt=1).live().public())
-    return {"crumbs": crumbs + [page], "current": current}
+@register.inclusion_tag("community/includes/breadcrumbs.html", takes_context=True)
+def community_breadcrumbs(context, page, current=""):
+    """The page's ancestors (and the page itself when ``current`` names a routable sub-page
+    of it). Reads the site's view restrictions through the request's shared copy, so the
+    page's own listings and its breadcrumbs cost one restriction query between them."""
+    from community.models.people import public_pages
+
+    ancestors = page.get_ancestors().filter(depth__gt=1).live()
+    crumbs = list(public_pages(ancestors, context.get("request")))
+    if current:
+        crumbs.append(page)
+    return {"crumbs": crumbs, "current": current or page.title}

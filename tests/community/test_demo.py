@@ -66,7 +66,7 @@ def test_people_page_shows_the_chair_co_chairs_and_staff_with_titles(client, dem
 
 
 def test_all_eight_working_groups_by_phase(client, demo):
-    html = client.get("/about/working-groups/").content.decode()
+    html = client.get("/working-groups/").content.decode()
 
     assert WorkingGroupPage.objects.live().count() == 8
     phase_3 = html.index("Phase III")
@@ -80,13 +80,13 @@ def test_all_eight_working_groups_by_phase(client, demo):
         assert phase_3 < html.index(title) < phases_1_2
     for title in ("Research, Data, and Metrics", "Conceptual Model"):
         assert html.index(title) > phases_1_2
-    group = client.get("/about/working-groups/research-data-and-metrics/").content.decode()
+    group = client.get("/working-groups/research-data-and-metrics/").content.decode()
     assert "2017–2020" in group
 
 
 def test_organizations_from_the_seeds_with_their_statements(client, demo):
     assert NetworkOrganization.objects.filter(live=True).count() == 36
-    html = client.get("/about/network-organizations/", {"statement": "no"}).content.decode()
+    html = client.get("/network-organizations/", {"statement": "no"}).content.decode()
     names = [
         item.get_text(strip=True)
         for item in BeautifulSoup(html, "html.parser").select(".organization__name")
@@ -100,11 +100,9 @@ def test_organizations_from_the_seeds_with_their_statements(client, demo):
         "UnitedHealth Group",
         "University Health Network",
     ]
-    statement = client.get(
-        "/about/network-organizations/statements/cleveland-clinic/"
-    ).content.decode()
+    statement = client.get("/network-organizations/statements/cleveland-clinic/").content.decode()
     assert "Cleveland Clinic" in statement and "(PDF" in statement
-    form = client.get("/about/network-organizations/submit-a-commitment-statement/")
+    form = client.get("/network-organizations/submit-a-commitment-statement/")
     assert form.status_code == 200
 
 

@@ -109,3 +109,16 @@ def test_working_group_pages_cost_the_same_queries_as_members_grow(
 
     assert_constant_queries(client, group.url, grow, at_most=15)
     assert_constant_queries(client, working_groups_index.url, lambda: None, at_most=15)
+
+
+def test_private_working_group_is_left_out_once_restricted(client, working_groups_index):
+    from wagtail.models import PageViewRestriction
+
+    WorkingGroupPageFactory(parent=working_groups_index, title="Open group")
+    private = WorkingGroupPageFactory(parent=working_groups_index, title="Private group")
+    assert "Private group" in client.get(working_groups_index.url).content.decode()
+
+    PageViewRestriction.objects.create(page=private, restriction_type=PageViewRestriction.LOGIN)
+
+    html = client.get(working_groups_index.url).content.decode()
+    assert "Open group" in html and "Private group" not in html
