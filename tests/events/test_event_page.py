@@ -9,7 +9,7 @@ from django.utils import timezone
 from wagtail.models import PageViewRestriction
 
 from community.models import Person
-from events.models import EventArtwork, EventResource
+from events.models import EventArtwork, EventPage, EventResource
 from tests.events.factories import (
     EventPageFactory,
     VenueFactory,
@@ -226,3 +226,21 @@ def test_ended_status_uses_the_clock_at_request_time(events_index):
     )
     assert event.is_upcoming
     assert event.has_ended(timezone.now() + timedelta(minutes=2))
+
+
+def test_search_finds_events_by_agenda_speaker_and_venue(events_index):
+    from wagtail.search.backends import get_search_backend
+
+    event = EventPageFactory(
+        parent=events_index,
+        title="Public meeting on clinician well-being",
+        venue=VenueFactory(name="Keck Center"),
+        agenda=[
+            session("09:00", "10:00", "Loneliness among clinicians", speakers=[speaker("Ana Ruiz")])
+        ],
+    )
+    backend = get_search_backend()
+    for query in ("loneliness", "Ruiz", "Keck"):
+        assert list(backend.search(query, EventPage)) == [event], query
+    assert event.search_date == event.local_start.date()
+    assert event.search_summary == event.summary
