@@ -657,7 +657,8 @@ class EventPage(RoutablePageMixin, Page):
     # Calendars -------------------------------------------------------------------------------
 
     def ics_url(self, request=None):
-        return self.get_url(request) + self.reverse_subpage("ics")
+        url = self.get_url(request)  # None while a new event is being previewed
+        return url + self.reverse_subpage("ics") if url else ""
 
     @path("calendar/", name="ics")
     def ics(self, request):

@@ -4,7 +4,12 @@ from datetime import UTC, datetime
 
 import pytest
 from django.contrib.auth import get_user_model
-from wagtail.test.utils.form_data import inline_formset, nested_form_data, streamfield
+from wagtail.test.utils.form_data import (
+    inline_formset,
+    nested_form_data,
+    rich_text,
+    streamfield,
+)
 
 from events.models import EventPage
 from tests.events.factories import EventTypeFactory
@@ -111,3 +116,23 @@ def test_event_edit_form_offers_the_linked_page_choosers(editor_client, events_i
     html = response.content.decode()
     for field in ("related_working_group", "resources-__prefix__-page", "artworks_on_display"):
         assert field in html
+
+
+def test_a_new_event_can_be_previewed_before_it_is_saved(editor_client, events_index):
+    url = f"/admin/pages/add/events/eventpage/{events_index.pk}/preview/"
+    opening = {
+        "day": "",
+        "start_time": "09:00",
+        "end_time": "10:00",
+        "title": "Opening session",
+        "description": rich_text(""),
+        "speakers": {"count": 0},
+        "slides": "",
+        "recordings": {"count": 0},
+    }
+    response = editor_client.post(url, form_data(agenda=streamfield([("session", opening)])))
+    assert response.status_code == 200 and response.json()["is_valid"], response.content
+    response = editor_client.get(url)
+    assert response.status_code == 200
+    assert b"Fall-back meeting" in response.content
+    assert b"Opening session" in response.content
