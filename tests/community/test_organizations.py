@@ -214,3 +214,36 @@ def test_index_and_statement_pages_cost_the_same_queries_for_10_and_300_organiza
     assert_constant_queries(
         client, organizations_index.url + "?statement=yes&page=2", lambda: None, at_most=15
     )
+
+
+def test_editors_add_an_organization_as_a_draft_with_a_slug_made_from_its_name(
+    admin_client, client, organizations_index
+):
+    from django.urls import reverse
+    from wagtail.test.utils.form_data import nested_form_data, rich_text
+
+    data = nested_form_data(
+        {
+            "name": "Stonebridge Nurses Association",
+            "slug": "",
+            "kind": "network",
+            "website": "",
+            "logo": "",
+            "logo_alt_text": "",
+            "date_joined": "2026-01-15",
+            "statement_text": rich_text("<p>We will protect nurses' time.</p>"),
+            "statement_document": "",
+        }
+    )
+
+    response = admin_client.post(reverse("wagtailsnippets_community_networkorganization:add"), data)
+
+    assert response.status_code == 302
+    organization = NetworkOrganization.objects.get(name="Stonebridge Nurses Association")
+    assert organization.slug == "stonebridge-nurses-association"
+    assert not organization.live
+    assert "Stonebridge" not in client.get(organizations_index.url).content.decode()
+    organization.latest_revision.publish()
+    organization.refresh_from_db()
+    assert organization.has_statement and organization.initial == "S"
+    assert "Stonebridge Nurses Association" in client.get(organizations_index.url).content.decode()
