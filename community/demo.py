@@ -25,10 +25,9 @@ from community.models.statements import text_to_rich_text
 from home.demo_tools import site_root
 
 NAM = "National Academy of Medicine"
-NEJM_PERSPECTIVE = (
-    "with the Collaborative's leadership, wrote “To Care Is Human”, a Perspective in the New "
-    "England Journal of Medicine about the epidemic of clinician burnout and what the "
-    "Collaborative is doing about it."
+PERSPECTIVE = (
+    "“To Care Is Human”, a Perspective in the New England Journal of Medicine on the "
+    "epidemic of clinician burnout and the Collaborative's response"
 )
 
 # slug, name, role title, organization, group, bio
@@ -39,8 +38,9 @@ PEOPLE = [
         "President",
         NAM,
         PeopleGroup.CHAIR,
-        "Victor Dzau chairs the Action Collaborative. As President of the National Academy "
-        f"of Medicine he launched it in 2017 and, {NEJM_PERSPECTIVE}",
+        "Victor Dzau, President of the National Academy of Medicine, chairs the Action "
+        "Collaborative, which the Academy launched in 2017. With the co-chairs Darrell Kirch "
+        f"and Thomas Nasca he wrote {PERSPECTIVE}.",
     ),
     (
         "darrell-kirch",
@@ -48,7 +48,8 @@ PEOPLE = [
         "Co-chair of the Action Collaborative",
         "",
         PeopleGroup.CO_CHAIR,
-        f"Darrell Kirch is one of the Collaborative's two co-chairs. He {NEJM_PERSPECTIVE}",
+        "Darrell Kirch is one of the Collaborative's two co-chairs. With Victor Dzau and "
+        f"Thomas Nasca he wrote {PERSPECTIVE}.",
     ),
     (
         "thomas-nasca",
@@ -56,7 +57,8 @@ PEOPLE = [
         "Co-chair of the Action Collaborative",
         "",
         PeopleGroup.CO_CHAIR,
-        f"Thomas Nasca is one of the Collaborative's two co-chairs. He {NEJM_PERSPECTIVE}",
+        "Thomas Nasca is one of the Collaborative's two co-chairs. With Victor Dzau and "
+        f"Darrell Kirch he wrote {PERSPECTIVE}.",
     ),
     ("charlee-alexander", "Charlee Alexander", "Program Officer", NAM, PeopleGroup.STAFF, ""),
     ("ivory-clarke", "Ivory Clarke", "Associate Program Officer", NAM, PeopleGroup.STAFF, ""),
