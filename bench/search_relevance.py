@@ -5,7 +5,8 @@
     .venv/bin/python bench/search_relevance.py --build --database postgres
     .venv/bin/python bench/search_relevance.py --build --database postgres --publications 10000
 
-Each judged query (bench/judged_queries.json) names the page a visitor expects; the script
+Each judged query (bench/judged_queries.json) names the page a visitor expects (by the last
+part of its URL, so it survives a page moving to another section); the script
 asks the real search page for it and prints, per query, the rank of that page, then the mean
 reciprocal rank (MRR), success at 1 and at 3, and p50/p95 latency of the search page.
 Queries whose expected page does not exist in this database are listed and left out of the
