@@ -137,6 +137,14 @@ class Venue(index.Indexed, models.Model):
 # The index -----------------------------------------------------------------------------------
 
 
+class YearFilter(ListingFilter):
+    """A year is checked by its form, without a query: a plausible year with no events
+    simply lists none, anything else is dropped with the listing's notice."""
+
+    def exists(self, items, value):
+        return value.isdigit() and 1900 <= int(value) <= 2200
+
+
 class EventIndexPage(FilterableListingMixin, RoutablePageMixin, Page):
     introduction = models.TextField(blank=True)
 
@@ -145,7 +153,7 @@ class EventIndexPage(FilterableListingMixin, RoutablePageMixin, Page):
 
     listing_filters = (
         ListingFilter("type", "Event type", "event_type__slug", label_field="event_type__name"),
-        ListingFilter("year", "Year", "year", order="-value"),
+        YearFilter("year", "Year", "year", order="-value"),
     )
     listing_per_page = 20
 

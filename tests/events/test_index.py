@@ -5,6 +5,7 @@ from datetime import UTC, datetime, timedelta
 import pytest
 import time_machine
 from bs4 import BeautifulSoup
+from django.utils import timezone
 from wagtail.models import PageViewRestriction
 
 from events.demo import create_sample_events
@@ -155,7 +156,7 @@ def test_index_queries_do_not_grow_from_5_to_200_events(client, events_index):
     )
     assert_constant_queries(
         client,
-        "/events/?type=public-meeting&page=2",
+        f"/events/?type=public-meeting&year={timezone.localdate().year}",
         lambda: None,
         at_most=15,
     )
@@ -211,3 +212,12 @@ def test_events_under_a_restricted_section_are_private(client, home_page):
     assert list(index.events()) == []
     assert list(EventPage.upcoming_for_home_page(3)) == []
     assert list(EventPage.objects.live().public()) == []
+
+
+@time_machine.travel(NOW, tick=False)
+def test_a_year_without_events_lists_none(client, calendar_of_events):
+    response = client.get("/events/?year=2031")
+    assert response.status_code == 200
+    soup = soup_of(response)
+    assert titles(soup, ".listing-results") == []
+    assert "No events match these filters." in soup.get_text()
