@@ -42,9 +42,10 @@ lint: install
 	$(VENV)/bin/ruff format --check .
 	$(PY) manage.py makemigrations --check --dry-run
 
-# Publishes pages whose scheduled time has come and unpublishes expired ones, every minute.
+# Publishes pages whose time has come, unpublishes expired ones and retries pending
+# workflow emails, every minute (Ctrl-C stops it).
 scheduler: install
-	while true; do $(PY) manage.py publish_scheduled; sleep 60; done
+	$(PY) manage.py run_scheduler --interval 60
 
 # Runs queued background work (search indexing, renditions, emails) when TASKS_BACKEND=database.
 worker: install

@@ -25,6 +25,7 @@ logger = logging.getLogger(__name__)
 OWNER_KEY = "pagecache:owner:{host}:{path}"
 GENERATION_KEY = "pagecache:generation:{page_id}"
 SITE_GENERATION_KEY = "pagecache:generation:site"
+NAVIGATION_GENERATION_KEY = "pagecache:generation:navigation"
 ENTRY_KEY = "pagecache:entry:{host}:{digest}:{page_generation}:{site_generation}"
 
 EXCLUDED_PREFIXES = (
@@ -151,12 +152,29 @@ def bump(page_ids):
             logger.warning("Could not invalidate cached page %s", page_id, exc_info=True)
 
 
-def bump_site():
+def _bump_key(key):
     try:
-        if not cache.add(SITE_GENERATION_KEY, 1, None):
-            cache.incr(SITE_GENERATION_KEY)
+        if not cache.add(key, 1, None):
+            cache.incr(key)
     except Exception:
-        logger.warning("Could not invalidate the page cache", exc_info=True)
+        logger.warning("Could not invalidate %s", key, exc_info=True)
+
+
+def bump_site():
+    _bump_key(SITE_GENERATION_KEY)
+    bump_navigation()
+
+
+def bump_navigation():
+    """Menus link to pages by their URL: any page change may change a menu."""
+    _bump_key(NAVIGATION_GENERATION_KEY)
+
+
+def navigation_generation():
+    try:
+        return cache.get_many([NAVIGATION_GENERATION_KEY, SITE_GENERATION_KEY])
+    except Exception:
+        return None
 
 
 def affected_page_ids(page):
@@ -194,6 +212,7 @@ def pages_showing(instance):
 def page_changed(sender, instance, **kwargs):
     ids = affected_page_ids(instance)
     bump(ids)
+    bump_navigation()
     purge_frontend_cache([page_id for page_id in ids if page_id != instance.pk])
 
 
@@ -219,6 +238,7 @@ def page_moved(sender, instance, parent_page_before=None, parent_page_after=None
         if parent is not None:
             ids += affected_page_ids(parent)
     bump(ids)
+    bump_navigation()
 
 
 def object_changed(sender, instance, **kwargs):
@@ -241,6 +261,7 @@ def page_deleted(sender, instance, **kwargs):
 
     if isinstance(instance, Page):
         bump(affected_page_ids(instance))
+        bump_navigation()
 
 
 def connect():

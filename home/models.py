@@ -228,3 +228,7 @@ class PublicSubmission(models.Model):
 
     def notification_body(self):
         return f"A new {self._meta.verbose_name} was submitted on the website: {self}."
+
+
+# The editorial app's own models (the review task and the workflow email queue).
+from home.editorial import EditorialEmail, ReviewTask  # noqa: E402,F401

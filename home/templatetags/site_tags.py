@@ -1,5 +1,7 @@
 from django import template
+from django.core.cache import cache
 
+from home.caching import navigation_generation
 from home.models import SiteSettings
 
 register = template.Library()
@@ -12,15 +14,36 @@ class NavigationLink:
         self.is_current = is_current
 
 
-def _links(stream, path):
-    links = []
-    for block in stream:
-        href = block.value.href
-        if not href:
-            continue  # a link to a page that has since been unpublished or deleted
-        is_current = href != "/" and path.startswith(href)
-        links.append(NavigationLink(href, block.value.text, is_current))
-    return links
+def _resolve(stream):
+    """(href, text) of each link; links to pages since unpublished or deleted drop out."""
+    return [(block.value.href, block.value.text) for block in stream if block.value.href]
+
+
+def resolved_menus(site_settings):
+    """Both menus as plain links, cached until a page or the settings change (resolving the
+    page links costs a query per menu)."""
+    generation = navigation_generation()
+    key = None
+    if generation is not None:
+        key = "navigation:{}:{}".format(
+            site_settings.pk, ":".join(map(str, sorted(generation.items())))
+        )
+        menus = cache.get(key)
+        if menus is not None:
+            return menus
+    menus = {
+        "main": _resolve(site_settings.main_navigation),
+        "footer": _resolve(site_settings.footer_navigation),
+    }
+    if key is not None:
+        cache.set(key, menus, 3600)
+    return menus
+
+
+def _links(resolved, path):
+    return [
+        NavigationLink(href, text, href != "/" and path.startswith(href)) for href, text in resolved
+    ]
 
 
 class Chrome:
@@ -28,11 +51,12 @@ class Chrome:
 
     def __init__(self, request):
         self.settings = SiteSettings.for_request(request) if request else None
-        path = getattr(request, "path", "/")
-        self.main_navigation = _links(self.settings.main_navigation, path) if self.settings else []
-        self.footer_navigation = (
-            _links(self.settings.footer_navigation, path) if self.settings else []
-        )
+        self.main_navigation = self.footer_navigation = []
+        if self.settings is not None:
+            path = getattr(request, "path", "/")
+            menus = resolved_menus(self.settings)
+            self.main_navigation = _links(menus["main"], path)
+            self.footer_navigation = _links(menus["footer"], path)
 
 
 @register.simple_tag(takes_context=True)
@@ -48,7 +72,9 @@ def site_chrome(context):
 
 @register.inclusion_tag("includes/breadcrumbs.html")
 def breadcrumbs(page):
-    crumbs = page.get_ancestors().filter(depth__gt=1).live().public()
+    # No .public() here: a visitor who can see the page may see its ancestors' titles, and
+    # skipping it saves a query on every page.
+    crumbs = page.get_ancestors().filter(depth__gt=1).live()
     return {"crumbs": list(crumbs), "current": page}
 
 
