@@ -802,6 +802,23 @@ def _tour(gallery):
         tour_stop.artworks = [works[slug] for slug in stop["works"] if slug in works]
         tour_stop.save()
         tour_stop.save_revision().publish()
+        if stop.get("event") is not None:
+            _show_at_event(stop["event"], [works[slug] for slug in stop["works"] if slug in works])
+
+
+def _show_at_event(event, artworks):
+    """The works of a tour stop at a meeting are the meeting's "artworks on display" (the
+    events demo runs first, before any artwork exists)."""
+    event = event.specific
+    if not hasattr(event, "artworks_on_display") or event.artworks_on_display.exists():
+        return
+    for artwork in artworks:
+        event.artworks_on_display.add(
+            event.artworks_on_display.model(
+                artwork=artwork, sort_order=len(event.artworks_on_display.all())
+            )
+        )
+    event.save_revision().publish()
 
 
 def _hosting_requests():

@@ -120,6 +120,14 @@ class HomePage(Page):
     def past_events_page(self):
         return content_from("events.EventIndexPage", "index_for_home_page")
 
+    def cache_seconds(self):
+        """The upcoming-events section changes when the next event ends: a cached copy of
+        the home page must not outlive that moment."""
+        try:
+            return apps.get_model("events.EventPage").listing_cache_seconds()
+        except LookupError:
+            return None
+
 
 class StandardPage(Page):
     introduction = models.TextField(

@@ -65,7 +65,7 @@ def test_visitor_filters_opens_a_publication_and_downloads_its_citation(page, si
     assert "topic=nurses" in page.url and "year=2018" in page.url
     cards = page.locator(".publication-card h3")
     assert cards.all_inner_texts() == ["Nurse Suicide: Breaking the Silence"]
-    assert "1 publications match your filters" in page.locator(".listing-count").inner_text()
+    assert "1 publication matches your filters" in page.locator(".listing-count").inner_text()
     assert_accessible(page)
 
     cards.first.get_by_role("link").click()
