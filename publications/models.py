@@ -475,7 +475,8 @@ class PublicationPage(RoutablePageMixin, Page):
             linked = Q(pk__in=event_ids)
         else:
             event_ids = None
-            linked = Q(pk__in=self.related_events.values("event_id"))
+            saved = PublicationRelatedEvent.objects.filter(page_id=self.pk)
+            linked = Q(pk__in=saved.values("event_id"))
         if self.related_working_group_id:
             linked |= Q(pk=self.related_working_group_id)
         links = PublicationRelatedEvent.objects.filter(page_id=self.pk, event_id=OuterRef("pk"))

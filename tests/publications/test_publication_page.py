@@ -269,3 +269,17 @@ def test_publication_page_queries_stay_constant_with_content(client, index, home
     for _number in range(9):
         make_publication(index, publication_type=kind)
     assert_constant_queries(client, publication.url, grow, at_most=15)
+
+
+def test_preview_shows_related_events_not_yet_saved(rf, index, home_page):
+    event = StandardPageFactory(parent=home_page, title="Unsaved link")
+    publication = make_publication(index)
+    publication.related_events.add(publication.related_events.model(event=event))
+    request = rf.get("/")
+    request.is_preview = True
+
+    group, events = publication.related_pages(request)
+
+    assert group is None
+    assert [page.title for page in events] == ["Unsaved link"]
+    assert publication.related_pages(rf.get("/")) == (None, [])
