@@ -22,6 +22,9 @@ from django.test.utils import CaptureQueriesContext  # noqa: E402
 from wagtail.models import Page  # noqa: E402
 
 EXTRA_URLS = [
+    ("publication index (filtered)", "/publications/?topic=burnout&year=2018"),
+    ("publication feed (RSS)", "/publications/feed/rss/"),
+    ("events calendar feed", "/events/calendar/"),
     ("search", "/search/?q=clinician+burnout"),
     ("search (no results)", "/search/?q=zzzzqqq"),
 ]

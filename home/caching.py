@@ -15,6 +15,7 @@ token (forms), set a cookie, or say private/no-store, and anything that is not a
 
 import hashlib
 import logging
+import uuid
 
 from django.conf import settings
 from django.core.cache import cache
@@ -60,14 +61,28 @@ def eligible(request):
     return not _excluded(request.path)
 
 
+def generations(*keys):
+    """The current generation of each key. A generation is a fresh random token, never a
+    counter: if the cache evicts one, the next read starts a new token, so evictions can
+    only cause misses, never serve an entry from before a change."""
+    found = cache.get_many(keys)
+    for key in keys:
+        if key not in found:
+            cache.add(key, uuid.uuid4().hex[:16], None)
+            found[key] = cache.get(key) or "unknown"
+    return [found[key] for key in keys]
+
+
 def _entry_key(request, page_id):
-    generations = cache.get_many([GENERATION_KEY.format(page_id=page_id), SITE_GENERATION_KEY])
+    page_generation, site_generation = generations(
+        GENERATION_KEY.format(page_id=page_id), SITE_GENERATION_KEY
+    )
     digest = hashlib.sha256(request.get_full_path().encode()).hexdigest()[:40]
     return ENTRY_KEY.format(
         host=request.get_host(),
         digest=digest,
-        page_generation=generations.get(GENERATION_KEY.format(page_id=page_id), 0),
-        site_generation=generations.get(SITE_GENERATION_KEY, 0),
+        page_generation=page_generation,
+        site_generation=site_generation,
     )
 
 
@@ -144,18 +159,12 @@ def remember_page(page, request, serve_args, serve_kwargs):
 
 def bump(page_ids):
     for page_id in set(page_ids):
-        key = GENERATION_KEY.format(page_id=page_id)
-        try:
-            if not cache.add(key, 1, None):
-                cache.incr(key)
-        except Exception:
-            logger.warning("Could not invalidate cached page %s", page_id, exc_info=True)
+        _bump_key(GENERATION_KEY.format(page_id=page_id))
 
 
 def _bump_key(key):
     try:
-        if not cache.add(key, 1, None):
-            cache.incr(key)
+        cache.set(key, uuid.uuid4().hex[:16], None)
     except Exception:
         logger.warning("Could not invalidate %s", key, exc_info=True)
 
@@ -172,7 +181,7 @@ def bump_navigation():
 
 def navigation_generation():
     try:
-        return cache.get_many([NAVIGATION_GENERATION_KEY, SITE_GENERATION_KEY])
+        return "-".join(generations(NAVIGATION_GENERATION_KEY, SITE_GENERATION_KEY))
     except Exception:
         return None
 

@@ -94,6 +94,7 @@ class DemoBuilder:
         name = hashlib.sha1(title.encode(), usedforsecurity=False).hexdigest()[:12] + ".pdf"
         document = Document(title=title)
         document.file.save(name, ContentFile(content), save=False)
+        document.file_size = len(content)
         document.save()
         return document
 

@@ -159,6 +159,7 @@ else:
             "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
             "LOCATION": "clinician-wellbeing",
             "TIMEOUT": 600,
+            "OPTIONS": {"MAX_ENTRIES": 5000},
         }
     }
 

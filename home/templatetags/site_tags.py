@@ -25,9 +25,7 @@ def resolved_menus(site_settings):
     generation = navigation_generation()
     key = None
     if generation is not None:
-        key = "navigation:{}:{}".format(
-            site_settings.pk, ":".join(map(str, sorted(generation.items())))
-        )
+        key = f"navigation:{site_settings.pk}:{generation}"
         menus = cache.get(key)
         if menus is not None:
             return menus

@@ -105,3 +105,14 @@ def test_query_strings_are_cached_separately(client, section):
     client.get("/about/?a=1")
     assert client.get("/about/?a=1")["X-Page-Cache"] == "hit"
     assert client.get("/about/?a=2")["X-Page-Cache"] == "miss"
+
+
+def test_an_evicted_generation_never_brings_back_an_old_copy(client, section):
+    from django.core.cache import cache
+
+    from home.caching import GENERATION_KEY
+
+    client.get("/about/")
+    assert client.get("/about/")["X-Page-Cache"] == "hit"
+    cache.delete(GENERATION_KEY.format(page_id=section.pk))  # as an LRU eviction would
+    assert client.get("/about/")["X-Page-Cache"] == "miss"
