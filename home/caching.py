@@ -27,7 +27,7 @@ OWNER_KEY = "pagecache:owner:{host}:{path}"
 GENERATION_KEY = "pagecache:generation:{page_id}"
 SITE_GENERATION_KEY = "pagecache:generation:site"
 NAVIGATION_GENERATION_KEY = "pagecache:generation:navigation"
-ENTRY_KEY = "pagecache:entry:{host}:{digest}:{page_generation}:{site_generation}"
+ENTRY_KEY = "pagecache:entry:{release}:{host}:{digest}:{page_generation}:{site_generation}"
 
 EXCLUDED_PREFIXES = (
     "/search/",
@@ -79,6 +79,7 @@ def _entry_key(request, page_id):
     )
     digest = hashlib.sha256(request.get_full_path().encode()).hexdigest()[:40]
     return ENTRY_KEY.format(
+        release=getattr(settings, "RELEASE", ""),
         host=request.get_host(),
         digest=digest,
         page_generation=page_generation,

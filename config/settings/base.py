@@ -166,6 +166,9 @@ else:
 # The page cache (home/caching.py): anonymous page views served from the cache above.
 PAGE_CACHE_ENABLED = env_bool("PAGE_CACHE_ENABLED", True)
 PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "600"))
+# Set RELEASE (e.g. the commit) on each deploy, so pages cached by the previous code are not
+# served by the new one from a shared Redis.
+RELEASE = os.environ.get("RELEASE", "")
 
 # A CDN or caching proxy in front of the site is told to purge pages when they change.
 FRONTEND_CACHE_PURGE_URL = os.environ.get("FRONTEND_CACHE_PURGE_URL", "")

@@ -2,7 +2,7 @@
 (function () {
   "use strict";
   var toggle = document.querySelector(".nav-toggle");
-  var nav = document.getElementById("site-navigation");
+  var nav = document.getElementById("site-menu");
   if (toggle && nav) {
     toggle.hidden = false;
     document.documentElement.classList.add("has-nav-toggle");
