@@ -8,14 +8,13 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from config.api import api_router
 from home import health
-from search import views as search_views
 
 urlpatterns = [
     path("healthz", health.healthz, name="healthz"),
     path("readyz", health.readyz, name="readyz"),
     path(settings.WAGTAIL_ADMIN_PATH, include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
-    path("search/", search_views.search, name="search"),
+    path("search/", include("search.urls")),
     path("api/v2/", api_router.urls),
     path("sitemap.xml", sitemap, name="sitemap"),
     path(

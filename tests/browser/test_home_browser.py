@@ -44,7 +44,7 @@ def test_small_screen_menu_opens_with_the_keyboard(page, site_url):
     toggle.focus()
     page.keyboard.press("Enter")
     assert toggle.get_attribute("aria-expanded") == "true"
-    assert page.get_by_role("searchbox", name="Search the site").is_visible()
+    assert page.get_by_label("Search the site").is_visible()
     page.screenshot(path=str(site_screenshot_path("home-320.png")), full_page=True)
     assert_accessible(page)
 

@@ -6,13 +6,12 @@ from tests.browser.conftest import assert_accessible
 
 
 @pytest.fixture
-def search_site(site_url, settings):
-    """The live site with the search app's URLs (suggestions) mounted."""
+def search_site(site_url):
+    """The live site with a few pages to search and suggest."""
     from wagtail.models import Site
 
     from tests.search.factories import standard_page
 
-    settings.ROOT_URLCONF = "tests.search.urls"
     home = Site.objects.get(is_default_site=True).root_page
     standard_page(home, "Well-being toolkit", "Practical tools for clinician well-being.")
     standard_page(home, "Well-being of nurses", "What supports nurses' well-being.")
@@ -46,7 +45,7 @@ def test_pick_a_suggestion_with_the_keyboard(page, search_site):
 
 def test_escape_closes_suggestions_and_enter_submits_the_search(page, search_site):
     page.goto(search_site + "/search/")
-    box = page.get_by_role("combobox")
+    box = page.get_by_role("combobox", name="Search publications, events, artworks and pages")
     box.press_sequentially("well", delay=40)
     page.get_by_role("option").first.wait_for()
 
