@@ -32,7 +32,13 @@ def make_home_page():
     """A HomePage as the default site's root, replacing Wagtail's placeholder page."""
     # Transactional tests flush the rows Wagtail's migrations made: put them back.
     Locale.objects.get_or_create(language_code="en")
-    root = Page.get_first_root_node() or Page.add_root(title="Root", slug="root")
+    root = Page.get_first_root_node()
+    if root is None:
+        root = Page.add_root(title="Root", slug="root")
+        # The editorial roles hang off the root page: give the new root its permissions.
+        from home.editorial import ensure_editorial_setup
+
+        ensure_editorial_setup()
     for placeholder in Page.objects.child_of(root):
         placeholder.delete()
     home = HomePageFactory(parent=root)

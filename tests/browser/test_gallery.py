@@ -73,7 +73,7 @@ def test_filter_the_gallery_and_read_a_poem(page, gallery_url):
     page.wait_for_url("**medium=poetry**")
     cards = page.locator(".art-grid .card__title")
     assert cards.all_inner_texts() == ["Handover"]
-    assert page.get_by_role("status").first.inner_text().startswith("1 artworks match")
+    assert page.locator(".listing-count").inner_text().startswith("1 artwork matches")
     assert_accessible(page)
 
     cards.first.get_by_role("link").click()
