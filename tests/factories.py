@@ -2,7 +2,7 @@
 
 import factory
 import wagtail_factories
-from wagtail.models import Locale, Page, Site
+from wagtail.models import Collection, Locale, Page, Site
 
 from home.models import HomePage, StandardPage
 
@@ -32,6 +32,8 @@ def make_home_page():
     """A HomePage as the default site's root, replacing Wagtail's placeholder page."""
     # Transactional tests flush the rows Wagtail's migrations made: put them back.
     Locale.objects.get_or_create(language_code="en")
+    if Collection.get_first_root_node() is None:
+        Collection.add_root(name="Root")
     root = Page.get_first_root_node()
     if root is None:
         root = Page.add_root(title="Root", slug="root")
