@@ -47,7 +47,10 @@ def sitemap_paths(base):
 
 
 def form_path(paths):
-    return next((path for path in paths if path.rstrip("/").endswith("submit")), None)
+    """The commitment statement form (a page whose slug starts with "submit")."""
+    return next(
+        (path for path in paths if path.rstrip("/").rsplit("/", 1)[-1].startswith("submit")), None
+    )
 
 
 class VirtualUser(threading.Thread):
@@ -79,7 +82,7 @@ class VirtualUser(threading.Thread):
         while time.perf_counter() < self.deadline:
             roll = self.random.random()
             try:
-                if roll < 0.75 or not self.form:
+                if roll < 0.75 or (roll >= 0.95 and not self.form):
                     path = self.random.choice(self.paths)
                     self.record("page view", *fetch(self.base + path)[:2])
                 elif roll < 0.95:
