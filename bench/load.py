@@ -102,7 +102,9 @@ class VirtualUser(threading.Thread):
                             "consent": "on",
                         }
                     ).encode()
-                    headers = {"Cookie": self.cookie, "Referer": self.base + self.form}
+                    # Behind the (simulated) TLS proxy the page's own address is https.
+                    referer = self.base.replace("http://", "https://", 1) + self.form
+                    headers = {"Cookie": self.cookie, "Referer": referer}
                     self.record(
                         "form post", *fetch(self.base + self.form, headers=headers, data=data)[:2]
                     )
