@@ -21,5 +21,11 @@ def home_page(db):
     return make_home_page()
 
 
+@pytest.fixture
+def failing_mail(settings):
+    """Every email fails, as when the mail server is down."""
+    settings.EMAIL_BACKEND = "tests.helpers.FailingEmailBackend"
+
+
 def pytest_sessionfinish(session, exitstatus):
     shutil.rmtree(settings.BASE_DIR / ".test-media", ignore_errors=True)

@@ -30,3 +30,13 @@ def assert_constant_queries(client, url, grow, *, at_most=None):
         listing = "\n".join(large_sql)
         assert large <= at_most, f"{url}: {large} queries, budget {at_most}\n{listing}"
     return large
+
+
+class FailingEmailBackend:
+    """A mail server that refuses every message (see the ``failing_mail`` fixture)."""
+
+    def __init__(self, *args, **kwargs):
+        pass
+
+    def send_messages(self, messages):
+        raise ConnectionRefusedError("mail server down")

@@ -20,16 +20,3 @@ def working_groups_index(home_page):
 @pytest.fixture
 def organizations_index(home_page):
     return NetworkOrganizationIndexPageFactory(parent=home_page)
-
-
-@pytest.fixture
-def failing_mail(settings):
-    settings.EMAIL_BACKEND = "tests.community.conftest.FailingEmailBackend"
-
-
-class FailingEmailBackend:
-    def __init__(self, *args, **kwargs):
-        pass
-
-    def send_messages(self, messages):
-        raise ConnectionRefusedError("mail server down")

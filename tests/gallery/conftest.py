@@ -51,17 +51,4 @@ def open_call(home_page):
     return settings
 
 
-@pytest.fixture
-def failing_mail(settings):
-    settings.EMAIL_BACKEND = "tests.gallery.conftest.FailingEmailBackend"
-
-
-class FailingEmailBackend:
-    def __init__(self, *args, **kwargs):
-        pass
-
-    def send_messages(self, messages):
-        raise ConnectionRefusedError("mail server down")
-
-
 __all__ = ["Theme"]
