@@ -1,5 +1,6 @@
 """Demo events: the Collaborative's public meetings from the seeds, one upcoming webinar,
-and, with --scale N, (N-1) x 20 sample events with ten-session agendas for benchmarks."""
+and, for benchmarks, sample events with ten-session agendas: (N-1) x 20 with --scale N, or
+as many as make N events in all with --events N (or --large)."""
 
 import random
 import uuid
@@ -60,10 +61,10 @@ def load(builder):
     _national_priority_meeting(builder, index, types["public-meeting"], venue)
     _diversity_meeting(builder, index, types["public-meeting"], venue)
     _upcoming_webinar(builder, index, types["webinar"])
-    if builder.scale > 1:
-        created = create_sample_events(
-            index, (builder.scale - 1) * SAMPLE_EVENTS_PER_SCALE, list(types.values()), venue
-        )
+    real = EventPage.objects.child_of(index).live().exclude(slug__startswith=SAMPLE_PREFIX)
+    extra = builder.synthetic_count("events", real.count(), per_scale=SAMPLE_EVENTS_PER_SCALE)
+    if extra:
+        created = create_sample_events(index, extra, list(types.values()), venue)
         builder.say(f"  {created} sample events")
 
 

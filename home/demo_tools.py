@@ -27,12 +27,40 @@ PALETTES = [
 ]
 
 
-class DemoBuilder:
-    """Shared state of one demo run: output, scale, and idempotent creators."""
+# ``load_demo_content --large``: the size at which listings and search are benchmarked.
+LARGE_TOTALS = {"publications": 10_000, "events": 2_000, "artworks": 1_000, "organizations": 1_000}
 
-    def __init__(self, stdout=None, scale=1):
+
+class DemoBuilder:
+    """Shared state of one demo run: output, size, and idempotent creators.
+
+    The size is either a multiplier (``scale``: every kind of synthetic content grows with
+    it) or explicit ``totals`` per kind (``{"publications": 10_000, ...}``); a total, when
+    given, wins over the multiplier for its kind.
+    """
+
+    def __init__(self, stdout=None, scale=1, totals=None):
         self.stdout = stdout
         self.scale = max(1, int(scale))
+        self.totals = {
+            kind: max(0, int(total)) for kind, total in (totals or {}).items() if total is not None
+        }
+
+    @property
+    def is_scaled(self):
+        """True when synthetic content is asked for (benchmarks), by scale or by totals."""
+        return self.scale > 1 or any(self.totals.values())
+
+    def synthetic_count(self, kind, seed_count, per_scale=None):
+        """How many synthetic items of ``kind`` to add next to ``seed_count`` real ones.
+
+        With an explicit total it is the difference (never below zero); otherwise
+        ``scale - 1`` times ``per_scale`` (by default, times the seed count).
+        """
+        if kind in self.totals:
+            return max(0, self.totals[kind] - seed_count)
+        unit = seed_count if per_scale is None else per_scale
+        return (self.scale - 1) * unit
 
     def say(self, message):
         if self.stdout is not None:

@@ -1,8 +1,9 @@
 """Demo content of the publications app: every publication the Collaborative's pages name.
 
 Titles, years, types and authors are facts from those pages; the abstracts and the text of
-the generated PDFs are the project's own words. ``--scale N`` adds (N - 1) times as many
-synthetic publications, inserted in bulk (no revisions), for benchmarks.
+the generated PDFs are the project's own words. For benchmarks, ``--scale N`` adds (N - 1)
+times as many synthetic publications and ``--publications N`` (or ``--large``) tops them up
+to N in all; they are inserted in bulk (no revisions).
 """
 
 import datetime
@@ -53,6 +54,7 @@ PEOPLE = {
 }
 
 PERSPECTIVES = "NAM Perspectives"
+SYNTHETIC_PREFIX = "synthetic-publication-"
 
 # (slug, title, type slug, date, published in, publisher, DOI, author slugs, topic slugs,
 #  featured, abstract, PDF paragraphs)
@@ -411,7 +413,13 @@ def load(builder):
     builder.add_to_navigation(index, "Publications")
     for spec in PUBLICATIONS:
         _publication(builder, index, spec, types, topics)
-    extra = (builder.scale - 1) * len(PUBLICATIONS)
+    real = (
+        PublicationPage.objects.child_of(index)
+        .live()
+        .exclude(slug__startswith=SYNTHETIC_PREFIX)
+        .count()
+    )
+    extra = builder.synthetic_count("publications", real, per_scale=len(PUBLICATIONS))
     if extra:
         created = add_synthetic_publications(index, extra, list(types.values()), topics)
         builder.say(f"  {created} synthetic publications added")
@@ -483,7 +491,7 @@ def add_synthetic_publications(index, count, types, topics):
     """Insert ``count`` live publications under ``index`` in bulk: no revisions, no per-page
     tree locking, so ten thousand take seconds. Idempotent by slug."""
     index = Page.objects.get(pk=index.pk)
-    wanted = [f"synthetic-publication-{number:05d}" for number in range(1, count + 1)]
+    wanted = [f"{SYNTHETIC_PREFIX}{number:05d}" for number in range(1, count + 1)]
     have = set(Page.objects.child_of(index).filter(slug__in=wanted).values_list("slug", flat=True))
     missing = [slug for slug in wanted if slug not in have]
     if not missing:
