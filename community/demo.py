@@ -4,9 +4,11 @@ sponsors and network organizations with their commitment statements, and the sta
 Names, titles, roles, phases and the list of organizations come from the Collaborative's
 public pages; every sentence is the project's own. The organizations the seeds list are the
 Collaborative's sponsors (the list follows the note that no more formal sponsors are needed);
-``--scale`` adds fictional network organizations for benchmarks.
+for benchmarks, ``--scale N`` adds (N - 1) x 100 fictional network organizations and
+``--organizations N`` (or ``--large``) tops them up to N organizations in all, in bulk.
 """
 
+from django.utils import timezone
 from django.utils.text import slugify
 
 from community.models import (
@@ -19,7 +21,7 @@ from community.models import (
     WorkingGroupIndexPage,
     WorkingGroupPage,
 )
-from community.models.organizations import OrganizationKind
+from community.models.organizations import OrganizationKind, initial_of
 from community.models.people import PeopleGroup
 from community.models.statements import text_to_rich_text
 from home.demo_tools import site_root
@@ -254,6 +256,7 @@ SYNTHETIC_KINDS = [
     "Health System", "Nurses Association", "Medical Society", "School of Medicine",
     "Community Hospital", "Pharmacists Alliance", "Physician Assistants Society",
 ]  # fmt: skip
+SYNTHETIC_PER_SCALE = 100
 
 
 def load(builder):
@@ -349,16 +352,55 @@ def _organizations(builder, parent):
     )
     for number, (name, has_statement) in enumerate(SPONSORS):
         _organization(builder, name, OrganizationKind.SPONSOR, number if has_statement else None)
-    extra = (builder.scale - 1) * 100
-    for number in range(extra):
-        place = SYNTHETIC_PLACES[number % len(SYNTHETIC_PLACES)]
-        kind = SYNTHETIC_KINDS[(number // len(SYNTHETIC_PLACES)) % len(SYNTHETIC_KINDS)]
-        round_number = number // (len(SYNTHETIC_PLACES) * len(SYNTHETIC_KINDS))
-        name = f"{place} {kind}" + (f" {round_number + 1}" if round_number else "")
-        _organization(builder, name, OrganizationKind.NETWORK, number if number % 2 == 0 else None)
+    extra = builder.synthetic_count("organizations", len(SPONSORS), per_scale=SYNTHETIC_PER_SCALE)
     if extra:
-        builder.say(f"  {extra} fictional network organizations for --scale")
+        created = _synthetic_organizations(extra)
+        builder.say(f"  {created} fictional network organizations added ({extra} wanted)")
     return index
+
+
+def _synthetic_name(number):
+    place = SYNTHETIC_PLACES[number % len(SYNTHETIC_PLACES)]
+    kind = SYNTHETIC_KINDS[(number // len(SYNTHETIC_PLACES)) % len(SYNTHETIC_KINDS)]
+    round_number = number // (len(SYNTHETIC_PLACES) * len(SYNTHETIC_KINDS))
+    return f"{place} {kind}" + (f" {round_number + 1}" if round_number else "")
+
+
+def _synthetic_organizations(count):
+    """``count`` fictional network organizations, live, half with a statement, inserted in
+    bulk (no revisions; the search index is rebuilt afterwards). Idempotent by slug."""
+    names = {
+        _slug(_synthetic_name(number)): (number, _synthetic_name(number)) for number in range(count)
+    }
+    have = set(
+        NetworkOrganization.objects.filter(slug__in=list(names)).values_list("slug", flat=True)
+    )
+    now = timezone.now()
+    rows = []
+    for slug, (number, name) in names.items():
+        if slug in have:
+            continue
+        statement = ""
+        if number % 2 == 0:
+            promise, action = STATEMENT_PROMISES[number % len(STATEMENT_PROMISES)]
+            statement = text_to_rich_text(f"{promise.format(name=name)}\n\n{action}")
+        rows.append(
+            NetworkOrganization(
+                name=name,
+                slug=slug,
+                kind=OrganizationKind.NETWORK,
+                statement_text=statement,
+                # What save() would work out, since bulk_create does not call it.
+                has_statement=bool(statement),
+                initial=initial_of(name),
+                live=True,
+                has_unpublished_changes=False,
+                first_published_at=now,
+                last_published_at=now,
+            )
+        )
+    NetworkOrganization.objects.bulk_create(rows, batch_size=500)
+    return len(rows)
 
 
 def _organization(builder, name, kind, statement_number):
