@@ -4,13 +4,16 @@ The exhibit's facts (who was invited to take part, that a panel selected the wor
 the gallery travels and was shown at the 2019 public meeting on diversity, inclusion and
 loneliness) come from the Collaborative's pages. The artists are fictional; the poems and
 prose were written for this demo. Images are abstract compositions drawn with Pillow.
+For benchmarks, synthetic works are added in bulk (``_synthetic_artworks``).
 """
 
 import datetime
+import uuid
 
 from django.apps import apps
+from django.contrib.contenttypes.models import ContentType
 from django.utils import timezone
-from wagtail.models import Site
+from wagtail.models import Page, Site
 
 from gallery.models import (
     Artist,
@@ -78,6 +81,11 @@ BIOS = {
     "garcia": "Rafael sits with families in their hardest hours and writes about listening.",
     "kim": "Joanne paints the quiet of a dental clinic before the first patient arrives.",
 }
+
+# Benchmark works (``--scale``, ``--artworks``, ``--large``) share a few generated images.
+BENCHMARK_PREFIX = "benchmark-work-"
+BENCHMARK_IMAGES = 6
+BENCHMARK_TEXT = "A generated poem\nso that the gallery\nis large enough to measure."
 
 # title, slug, artist, medium, year, themes, details
 ARTWORKS = [
@@ -636,12 +644,7 @@ def load(builder):
     builder.say(f"Gallery: {created} artworks created, {len(existing)} already there.")
 
     _synthetic_artworks(
-        builder,
-        gallery,
-        existing,
-        list(mediums.values()),
-        list(themes.values()),
-        list(artists.values()),
+        builder, gallery, list(mediums.values()), list(themes.values()), list(artists.values())
     )
     _tour(gallery)
     _hosting_requests()
@@ -690,46 +693,122 @@ def _create_artwork(builder, gallery, index, title, slug, artist, medium, year, 
     return artwork
 
 
-def _synthetic_artworks(builder, gallery, existing, mediums, themes, artists):
-    """(scale - 1) extra copies of the exhibit's size, quickly, for benchmarks."""
-    wanted = (builder.scale - 1) * len(ARTWORKS)
+def _synthetic_artworks(builder, gallery, mediums, themes, artists):
+    """Benchmark works: (scale - 1) copies of the exhibit's size, or as many as make the
+    total asked for with ``--artworks N``. Inserted in bulk (see ``_insert_artworks``)."""
+    real = (
+        ArtworkPage.objects.child_of(gallery)
+        .live()
+        .exclude(slug__startswith=BENCHMARK_PREFIX)
+        .count()
+    )
+    wanted = builder.synthetic_count("artworks", real, per_scale=len(ARTWORKS))
     if not wanted:
         return
-    styles = ["bands", "circles", "grid", "waves"]
-    pool = [
-        builder.image(
-            f"Gallery benchmark image {n}",
-            seed=f"bench-{n}",
-            width=800,
-            height=600,
-            style=styles[n % len(styles)],
-        )
-        for n in range(6)
-    ]
-    now = timezone.now()
-    made = 0
-    for number in range(wanted):
-        slug = f"benchmark-work-{number:05d}"
-        if slug in existing:
-            continue
-        artwork = ArtworkPage(
-            title=f"Benchmark work {number + 1}",
-            slug=slug,
-            artist=artists[number % len(artists)],
-            medium=mediums[number % len(mediums)],
-            year=2017 + number % 5,
-            summary="A generated work that makes the gallery large enough to measure.",
-            live=True,
-            first_published_at=now,
-            last_published_at=now,
-        )
-        artwork.themes = [themes[number % len(themes)]]
-        artwork.artwork_images = [
-            ArtworkImage(image=pool[number % len(pool)], alt_text="Abstract shapes.", sort_order=0)
+    have = set(
+        ArtworkPage.objects.child_of(gallery)
+        .filter(slug__startswith=BENCHMARK_PREFIX)
+        .values_list("slug", flat=True)
+    )
+    missing = [number for number in range(wanted) if f"{BENCHMARK_PREFIX}{number:05d}" not in have]
+    if missing:
+        styles = ["bands", "circles", "grid", "waves"]
+        pool = [
+            builder.image(
+                f"Gallery benchmark image {n}",
+                seed=f"bench-{n}",
+                width=800,
+                height=600,
+                style=styles[n % len(styles)],
+            )
+            for n in range(BENCHMARK_IMAGES)
         ]
-        gallery.add_child(instance=artwork)
-        made += 1
-    builder.say(f"Gallery: {made} benchmark artworks created.")
+        _insert_artworks(gallery, missing, mediums, themes, artists, pool)
+    builder.say(f"Gallery: {len(missing)} benchmark artworks created, {len(have)} already there.")
+
+
+def _insert_artworks(gallery, numbers, mediums, themes, artists, pool):
+    """Insert live benchmark works under ``gallery`` without revisions or per-page tree
+    locking: the Page rows in one bulk INSERT per batch (their tree paths computed here),
+    each ArtworkPage row on its own (raw save: its Page row already exists), then the
+    images and themes in bulk. A thousand works take seconds."""
+    gallery = Page.objects.get(pk=gallery.pk)  # the current path, depth and numchild
+    last_child = gallery.get_last_child()
+    position = Page._str2int(last_child.path[-Page.steplen :]) if last_child else 0
+    content_type = ContentType.objects.get_for_model(ArtworkPage)
+    now = timezone.now()
+    works = []
+    for offset, number in enumerate(numbers, start=1):
+        slug = f"{BENCHMARK_PREFIX}{number:05d}"
+        title = f"Benchmark work {number + 1}"
+        artist = artists[number % len(artists)]
+        medium = mediums[number % len(mediums)]
+        year = 2017 + number % 5
+        works.append(
+            ArtworkPage(
+                path=Page._get_path(gallery.path, gallery.depth + 1, position + offset),
+                depth=gallery.depth + 1,
+                numchild=0,
+                title=title,
+                draft_title=title,
+                slug=slug,
+                url_path=f"{gallery.url_path}{slug}/",
+                content_type=content_type,
+                live=True,
+                has_unpublished_changes=False,
+                first_published_at=now,
+                last_published_at=now,
+                locale_id=gallery.locale_id,
+                translation_key=uuid.uuid4(),
+                artist=artist,
+                medium=medium,
+                year=year,
+                summary="A generated work that makes the gallery large enough to measure.",
+                written_work=BENCHMARK_TEXT if medium.kind == Medium.KIND_TEXT else "",
+                consent_date=datetime.date(year, 9, 1),
+                credit_line=f"© {year} {artist.display_name}. Generated for benchmarks.",
+            )
+        )
+    page_fields = [field for field in Page._meta.concrete_fields if not field.primary_key]
+    for batch_start in range(0, len(works), 500):
+        batch = works[batch_start : batch_start + 500]
+        rows = Page.objects.bulk_create(
+            [Page(**{f.attname: getattr(work, f.attname) for f in page_fields}) for work in batch]
+        )
+        if rows and rows[0].pk is None:  # a database that does not return new ids
+            ids = dict(
+                Page.objects.child_of(gallery)
+                .filter(slug__in=[work.slug for work in batch])
+                .values_list("slug", "pk")
+            )
+            for row in rows:
+                row.pk = ids[row.slug]
+        for work, row in zip(batch, rows, strict=True):
+            work.pk = work.page_ptr_id = row.pk
+            # raw: only the artwork's own table; its Page row was inserted above.
+            work.save_base(raw=True, force_insert=True)
+    ArtworkImage.objects.bulk_create(
+        [
+            ArtworkImage(
+                page_id=work.pk,
+                image=pool[number % len(pool)],
+                alt_text="Abstract shapes in bands, circles, grids or waves of colour.",
+                sort_order=0,
+            )
+            for work, number in zip(works, numbers, strict=True)
+        ],
+        batch_size=500,
+    )
+    through = ArtworkPage.themes.through
+    through.objects.bulk_create(
+        [
+            through(artworkpage_id=work.pk, theme_id=themes[(number + step) % len(themes)].pk)
+            for work, number in zip(works, numbers, strict=True)
+            for step in range(1 + number % 2)
+        ],
+        batch_size=1000,
+    )
+    Page.objects.filter(pk=gallery.pk).update(numchild=Page.objects.child_of(gallery).count())
 
 
 def _open_call_dates():
