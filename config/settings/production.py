@@ -1,7 +1,9 @@
 """Production: everything secure by default; refuses to start without a real secret key."""
 
+import os
+
 from .base import *  # noqa: F403
-from .base import SECRET_KEY, TASK_BACKENDS, TASKS_BACKEND, env_list, require
+from .base import BASE_DIR, REDIS_URL, SECRET_KEY, TASK_BACKENDS, TASKS_BACKEND, env_list, require
 
 DEBUG = False
 
@@ -30,6 +32,19 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
+
+# Every worker process must see the same cache: the page cache's generations (a publish in
+# one worker must refresh the page in all of them), rate limits and navigation. Without
+# Redis, that is a folder on this machine (one app server); with several, set REDIS_URL.
+if not REDIS_URL:
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": os.environ.get("CACHE_DIR", str(BASE_DIR / "var" / "cache")),
+            "TIMEOUT": 600,
+            "OPTIONS": {"MAX_ENTRIES": 20_000},
+        }
+    }
 
 # Background work is queued in the database and run by `manage.py db_worker` (make worker).
 TASKS = {"default": {"BACKEND": TASK_BACKENDS[TASKS_BACKEND or "database"]}}
