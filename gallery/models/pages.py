@@ -425,9 +425,15 @@ class ArtworkPage(Page):
 
     @classmethod
     def with_card_media(cls, queryset):
-        """What an artwork card needs, in three queries for any number of cards."""
-        return queryset.select_related("artist", "medium").prefetch_related(
-            Prefetch("artwork_images", queryset=images_with_renditions(CARD_IMAGE_SPECS))
+        """What an artwork card needs, in three queries for any number of cards (without
+        the long texts and recordings a card never shows)."""
+        return (
+            queryset.defer_streamfields()
+            .defer("written_work", "statement")
+            .select_related("artist", "medium")
+            .prefetch_related(
+                Prefetch("artwork_images", queryset=images_with_renditions(CARD_IMAGE_SPECS))
+            )
         )
 
     @classmethod
