@@ -641,7 +641,10 @@ def load(builder):
             details,
         )
         created += 1
-    builder.say(f"Gallery: {created} artworks created, {len(existing)} already there.")
+    builder.say(
+        f"Gallery: {created} artworks created, "
+        f"{len(existing & {work[1] for work in ARTWORKS})} already there."
+    )
 
     _synthetic_artworks(
         builder, gallery, list(mediums.values()), list(themes.values()), list(artists.values())
