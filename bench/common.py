@@ -20,21 +20,37 @@ UNCACHED = {"Cookie": "sessionid=benchmark-uncached"}
 
 def add_database_arguments(parser):
     parser.add_argument("--database", default="sqlite", help="sqlite, postgres, or a DATABASE_URL")
-    parser.add_argument("--scale", type=int, default=1)
+    parser.add_argument("--scale", type=int, default=1, help="multiply the demo content")
+    parser.add_argument(
+        "--large",
+        action="store_true",
+        help="the size the budgets are measured at: load_demo_content --large "
+        "(10,000 publications, 2,000 events, 1,000 artworks)",
+    )
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--port", type=int, default=8799)
     parser.add_argument("--reuse", action="store_true", help="keep the database of an earlier run")
 
 
+def size_name(args):
+    """Names the database, SQLite file and media directory of a size: x1, x10, large."""
+    return "large" if getattr(args, "large", False) else f"x{args.scale}"
+
+
+def size_options(args):
+    """load_demo_content's options for the size asked for."""
+    return ["--large"] if getattr(args, "large", False) else ["--scale", str(args.scale)]
+
+
 def database_url(args):
     if args.database == "sqlite":
-        path = Path("/tmp") / f"cwb_bench_x{args.scale}.sqlite3"
+        path = Path("/tmp") / f"cwb_bench_{size_name(args)}.sqlite3"
         if not args.reuse:
             for suffix in ("", "-wal", "-shm"):
                 Path(f"{path}{suffix}").unlink(missing_ok=True)
         return f"sqlite:///{path}"
     if args.database == "postgres":
-        name = f"cwb_bench_x{args.scale}"
+        name = f"cwb_bench_{size_name(args)}"
         if not args.reuse:
             for sql in (f"DROP DATABASE IF EXISTS {name}", f"CREATE DATABASE {name}"):
                 subprocess.run(["psql", f"{PG_SERVER}/postgres", "-qc", sql], check=True)
@@ -42,15 +58,19 @@ def database_url(args):
     return args.database
 
 
-def environment(url, scale):
+def environment(url, size):
+    """The production settings against ``url``; ``size`` names the media directory (an
+    int is a scale, as in ``x10``)."""
+    if isinstance(size, int):
+        size = f"x{size}"
     return {
         **os.environ,
         "DATABASE_URL": url,
         "DJANGO_SETTINGS_MODULE": "config.settings.production",
         "SECRET_KEY": secrets.token_urlsafe(64),
         "ALLOWED_HOSTS": "127.0.0.1,testserver",
-        "MEDIA_ROOT": f"/tmp/cwb_bench_media_x{scale}",
-        "LOG_LEVEL": "ERROR",
+        "MEDIA_ROOT": f"/tmp/cwb_bench_media_{size}",
+        "LOG_LEVEL": "WARNING",
         # Index and render while building; a benchmark has no worker running.
         "TASKS_BACKEND": "immediate",
     }
@@ -63,12 +83,12 @@ def manage(env, *args):
 def build_site(args):
     """The database URL and environment of a site built for this run."""
     url = database_url(args)
-    env = environment(url, args.scale)
-    print(f"Database: {url.split('@')[-1]}  scale: {args.scale}", flush=True)
+    env = environment(url, size_name(args))
+    print(f"Database: {url.split('@')[-1]}  size: {size_name(args)}", flush=True)
     if not args.reuse:
         started = time.monotonic()
         manage(env, "migrate", "--noinput", "-v", "0")
-        manage(env, "load_demo_content", "--scale", str(args.scale))
+        manage(env, "load_demo_content", *size_options(args))
         print(f"Built the site in {time.monotonic() - started:.0f} s", flush=True)
     manage(env, "collectstatic", "--noinput", "-v", "0")
     return env

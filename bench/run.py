@@ -3,6 +3,7 @@
     .venv/bin/python bench/run.py                       # SQLite, demo size
     .venv/bin/python bench/run.py --scale 10            # SQLite, 10x content
     .venv/bin/python bench/run.py --database postgres   # a throwaway PostgreSQL database
+    .venv/bin/python bench/run.py --database postgres --large   # the size of the budgets
 
 For each public page type: SQL queries per request, p50 and p95 response time uncached
 (sequential requests that bypass the page cache), p50 cached, requests per second uncached
@@ -28,6 +29,7 @@ from common import (  # bench scripts run as files, beside common.py
     fetch,
     gunicorn,
     percentile,
+    size_name,
     worker_memory_mib,
 )
 
@@ -145,6 +147,7 @@ def main():
             json.dumps(
                 {
                     "scale": args.scale,
+                    "size": size_name(args),
                     "database": args.database,
                     "rows": rows,
                     "worker_mib": memory,
