@@ -1,6 +1,5 @@
 """Facts about the page tree that community pages need on every request, cached: the
-addresses of a few singular pages (the people page, the statement form) and the paths of
-private sections.
+addresses of a few singular pages (the people page, the statement form).
 
 Publishing, unpublishing, moving or deleting such a page, or changing a view restriction,
 forgets them all at once (community.signals) by moving to a new version of the keys.
@@ -29,19 +28,3 @@ def forget_page_urls():
         cache.incr(VERSION_KEY)
     except ValueError:
         cache.set(VERSION_KEY, 2, None)
-
-
-def restricted_paths():
-    """Tree paths of every page with a view restriction (their subtrees are not public)."""
-    from wagtail.models import PageViewRestriction
-
-    version = cache.get_or_set(VERSION_KEY, 1, None)
-    key = f"community:restricted-paths:{version}"
-    paths = cache.get(key)
-    if paths is None:
-        paths = [
-            restriction.page.path
-            for restriction in PageViewRestriction.objects.select_related("page")
-        ]
-        cache.set(key, paths, TIMEOUT)
-    return paths

@@ -15,8 +15,7 @@ from django import forms
 from django.apps import apps
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Case, Exists, F, IntegerField, Min, OuterRef, Value, When
-from django.db.models.functions import Length, Substr
+from django.db.models import Case, F, IntegerField, Min, Value, When
 from django.http import HttpResponse
 from django.utils import timezone
 from django.utils.dateformat import format as format_date
@@ -33,7 +32,7 @@ from wagtail.admin.panels import (
 from wagtail.admin.widgets import AdminPageChooser
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
-from wagtail.models import Orderable, Page, PageViewRestriction
+from wagtail.models import Orderable, Page
 from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 
@@ -41,6 +40,8 @@ from events.blocks import AgendaBlock
 from home.blocks import BodyBlock, MediaEmbedBlock
 from home.caching import page_cache_seconds
 from home.listing import FilterableListingMixin, ListingFilter
+from home.routing import ChildrenOfOneType
+from home.visibility import ViewRestrictionsInOneQuery, public
 
 DEFAULT_TIME_ZONE = "America/New_York"
 RESERVED_SLUGS = {"calendar"}  # the events index's own sub-page (its iCal feed)
@@ -145,7 +146,9 @@ class YearFilter(ListingFilter):
         return value.isdigit() and 1900 <= int(value) <= 2200
 
 
-class EventIndexPage(FilterableListingMixin, RoutablePageMixin, Page):
+class EventIndexPage(
+    FilterableListingMixin, RoutablePageMixin, ChildrenOfOneType, ViewRestrictionsInOneQuery, Page
+):
     introduction = models.TextField(blank=True)
 
     content_panels = Page.content_panels + [FieldPanel("introduction")]
@@ -159,6 +162,8 @@ class EventIndexPage(FilterableListingMixin, RoutablePageMixin, Page):
 
     parent_page_types = ["home.HomePage", "home.StandardPage"]
     subpage_types = ["events.EventPage"]
+    # An event page shows its venue, type, agenda document and working group.
+    child_related = ("venue", "event_type", "agenda_document", "related_working_group")
     max_count = 1
 
     class Meta:
@@ -166,29 +171,14 @@ class EventIndexPage(FilterableListingMixin, RoutablePageMixin, Page):
 
     @classmethod
     def index_for_home_page(cls):
-        return list(without_private(cls.objects.live())[:1])
+        return list(public(cls.objects.live())[:1])
 
     def events(self):
-        return without_private(EventPage.objects.child_of(self).live())
+        return public(EventPage.objects.child_of(self).live())
 
     def cache_seconds(self):
         """Cached copies of the listing and the feed expire when the next event ends."""
         return cache_timeout(EventPage.seconds_until_next_change(EventPage.objects.child_of(self)))
-
-    def route(self, request, path_components):
-        """Fetch a child event with its venue, type and agenda document in one query
-        (Wagtail's default finds the child page, then its specific row, then each link)."""
-        if path_components and self.live:
-            event = (
-                EventPage.objects.child_of(self)
-                .select_related("venue", "event_type", "agenda_document", "related_working_group")
-                .filter(slug=path_components[0])
-                .first()
-            )
-            if event is not None:
-                event._cached_parent_obj = self
-                return event.route(request, path_components[1:])
-        return super().route(request, path_components)
 
     def listing_items(self, request):
         now = timezone.now()
@@ -242,18 +232,6 @@ class EventIndexPage(FilterableListingMixin, RoutablePageMixin, Page):
         )
         calendar = upcoming_events_calendar(self, events, request)
         return calendar_response(calendar, filename=None)
-
-
-def without_private(pages):
-    """``pages`` without those under a view restriction (password, login or groups).
-
-    The same rule as Wagtail's ``public()``, written as a subquery so that a listing spends
-    no separate query loading every restriction first.
-    """
-    restricted = PageViewRestriction.objects.filter(
-        page__path=Substr(OuterRef("path"), 1, Length("page__path"))
-    )
-    return pages.exclude(Exists(restricted))
 
 
 def webcal(url):
@@ -348,7 +326,7 @@ def local_wall_clock(wall_clock, zone_name):
     return local
 
 
-class EventPage(RoutablePageMixin, Page):
+class EventPage(RoutablePageMixin, ViewRestrictionsInOneQuery, Page):
     REGISTRATION_CHOICES = [
         ("", "No registration needed"),
         ("open", "Registration open"),
@@ -624,7 +602,7 @@ class EventPage(RoutablePageMixin, Page):
     @classmethod
     def upcoming_for_home_page(cls, limit):
         return (
-            without_private(cls.objects.live())
+            public(cls.objects.live())
             .filter(end__gt=timezone.now())
             .select_related("event_type", "venue")
             .defer_streamfields()

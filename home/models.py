@@ -15,6 +15,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from home.blocks import BodyBlock, GoalBlock, LinkBlock, SocialLinkBlock
+from home.visibility import ViewRestrictionsInOneQuery, public
 
 
 def content_from(model_label, method, *args):
@@ -31,7 +32,7 @@ def content_from(model_label, method, *args):
     return list(provider(*args)) if provider else []
 
 
-class HomePage(Page):
+class HomePage(ViewRestrictionsInOneQuery, Page):
     hero_heading = models.CharField(
         max_length=150, help_text="The statement at the top of the home page."
     )
@@ -129,7 +130,7 @@ class HomePage(Page):
             return None
 
 
-class StandardPage(Page):
+class StandardPage(ViewRestrictionsInOneQuery, Page):
     introduction = models.TextField(
         blank=True, help_text="A short summary shown under the title and in listings."
     )
@@ -150,8 +151,8 @@ class StandardPage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["child_pages"] = (
-            self.get_children().live().public().in_menu().specific().defer_streamfields()
+        context["child_pages"] = public(
+            self.get_children().live().in_menu().specific().defer_streamfields()
         )
         return context
 

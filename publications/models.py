@@ -10,8 +10,7 @@ from django import forms
 from django.apps import apps
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Exists, F, OuterRef, Prefetch, Q, Subquery
-from django.db.models.functions import Length, Substr
+from django.db.models import Exists, OuterRef, Prefetch, Q, Subquery
 from django.http import Http404, HttpResponse
 from django.utils.functional import cached_property
 from django.utils.html import strip_tags
@@ -26,11 +25,13 @@ from wagtail.admin.panels import (
 from wagtail.api import APIField
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
-from wagtail.models import Orderable, Page, PageViewRestriction
+from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from home.blocks import BodyBlock
 from home.listing import FilterableListingMixin, ListingSort, build_listing
+from home.routing import ChildrenOfOneType
+from home.visibility import ViewRestrictionsInOneQuery, public
 from publications import citations
 from publications.listing import KnownValuesFilter, YearFilter
 from publications.pdf_text import text_for_document
@@ -113,16 +114,9 @@ class SiblingAppPageChooserPanel(PageChooserPanel):
         return super().get_form_options()
 
 
-def public_only(pages):
-    """``pages`` without any under a view restriction: what ``PageQuerySet.public()`` does,
-    as a subquery instead of a separate query for every restriction on the site."""
-    restrictions_above = PageViewRestriction.objects.annotate(
-        prefix_of_page=Substr(OuterRef("path"), 1, Length("page__path"))
-    ).filter(page__path=F("prefix_of_page"))
-    return pages.exclude(Exists(restrictions_above))
-
-
-class PublicationIndexPage(FilterableListingMixin, RoutablePageMixin, Page):
+class PublicationIndexPage(
+    FilterableListingMixin, RoutablePageMixin, ChildrenOfOneType, ViewRestrictionsInOneQuery, Page
+):
     introduction = models.TextField(blank=True, help_text="A sentence or two under the title.")
 
     content_panels = Page.content_panels + [FieldPanel("introduction")]
@@ -142,6 +136,7 @@ class PublicationIndexPage(FilterableListingMixin, RoutablePageMixin, Page):
     feed_size = 20
 
     subpage_types = ["publications.PublicationPage"]
+    child_related = ("publication_type", "document")  # shown on every publication page
     parent_page_types = ["home.HomePage", "home.StandardPage"]
 
     class Meta:
@@ -230,7 +225,7 @@ class PublicationIndexPage(FilterableListingMixin, RoutablePageMixin, Page):
         return self.introduction or "The Collaborative's publications and resources."
 
 
-class PublicationPage(RoutablePageMixin, Page):
+class PublicationPage(RoutablePageMixin, ViewRestrictionsInOneQuery, Page):
     publication_type = models.ForeignKey(
         PublicationType,
         null=True,
@@ -372,12 +367,12 @@ class PublicationPage(RoutablePageMixin, Page):
     @classmethod
     def listing_queryset(cls):
         """Card-ready, live and public publications for an index."""
-        return public_only(cls.card_queryset())
+        return public(cls.card_queryset())
 
     @classmethod
     def featured_for_home_page(cls, limit):
         return (
-            public_only(cls.card_queryset())
+            public(cls.card_queryset())
             .filter(featured=True)
             .order_by("-publication_date", "title")[:limit]
         )
@@ -480,7 +475,7 @@ class PublicationPage(RoutablePageMixin, Page):
         if self.related_working_group_id:
             linked |= Q(pk=self.related_working_group_id)
         links = PublicationRelatedEvent.objects.filter(page_id=self.pk, event_id=OuterRef("pk"))
-        pages = public_only(Page.objects.live().filter(linked)).annotate(
+        pages = public(Page.objects.live().filter(linked)).annotate(
             is_event=Exists(links), event_order=Subquery(links.values("sort_order")[:1])
         )
         pages = {page.pk: page for page in pages}
@@ -496,6 +491,9 @@ class PublicationPage(RoutablePageMixin, Page):
     def prefetch_details(self):
         """Type and PDF in one query (instead of one each) for the page's own view."""
         if not (self.publication_type_id or self.document_id) or not self.pk:
+            return
+        loaded = self._state.fields_cache  # what routing's select_related already brought
+        if all(name in loaded for name in ("publication_type", "document")):
             return
         fetched = (
             type(self)

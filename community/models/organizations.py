@@ -26,6 +26,8 @@ from wagtail.search import index
 
 from community.caching import cached_page_url
 from home.listing import MAX_PARAM_LENGTH, FilterableListingMixin, ListingFilter, ListingSort
+from home.routing import ChildrenOfOneType
+from home.visibility import ViewRestrictionsInOneQuery
 
 LOGO_RENDITION = "max-240x120"
 OTHER_INITIAL = "#"
@@ -230,7 +232,9 @@ class LetterFilter(ListingFilter):
 LETTER_FILTER = LetterFilter("letter", "Letter", "initial", order="value", all_label="All letters")
 
 
-class NetworkOrganizationIndexPage(FilterableListingMixin, RoutablePageMixin, Page):
+class NetworkOrganizationIndexPage(
+    FilterableListingMixin, RoutablePageMixin, ChildrenOfOneType, ViewRestrictionsInOneQuery, Page
+):
     """Every live organization A–Z, with letter navigation, filters and a name search; each
     commitment statement at ``<this page>/statements/<organization slug>/``."""
 

@@ -2,7 +2,7 @@
 
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import OuterRef, Q, Subquery
+from django.db.models import OuterRef, Subquery
 from django.http import Http404
 from django.template.response import TemplateResponse
 from django.utils.html import strip_tags
@@ -23,7 +23,8 @@ from wagtail.models import (
 from wagtail.search import index
 
 from community.blocks import ProfileLinkBlock
-from community.caching import cached_page_url, restricted_paths
+from community.caching import cached_page_url
+from home.visibility import ViewRestrictionsInOneQuery, public
 
 PHOTO_RENDITION = "fill-240x240-c100"
 
@@ -154,17 +155,6 @@ def people_directory_url():
     )
 
 
-def public_pages(queryset, request=None):
-    """``queryset.public()`` without its query: the private sections' paths are cached."""
-    paths = restricted_paths()
-    if paths:
-        private = Q()
-        for path_prefix in paths:
-            private |= Q(path__startswith=path_prefix)
-        queryset = queryset.exclude(private)
-    return queryset
-
-
 class PeopleGroup(models.TextChoices):
     """The groups a people page shows, in this order."""
 
@@ -180,7 +170,7 @@ GROUP_HEADINGS = {
 }
 
 
-class PeoplePage(RoutablePageMixin, Page):
+class PeoplePage(RoutablePageMixin, ViewRestrictionsInOneQuery, Page):
     """Leadership and staff, grouped by role, in the order editors set; each person's profile
     lives at ``<this page>/<person slug>/``."""
 
@@ -259,7 +249,7 @@ class PeoplePage(RoutablePageMixin, Page):
         context.update(
             person=person,
             role=PeopleGroup(person.group_here).label if person.group_here else "",
-            working_groups=person_working_groups(person, request),
+            working_groups=person_working_groups(person),
             person_json_ld=person_json_ld(person, request),
         )
         return TemplateResponse(request, "community/person_page.html", context)
@@ -291,11 +281,11 @@ def person_json_ld(person, request):
     return data
 
 
-def person_working_groups(person, request=None):
+def person_working_groups(person):
     from community.models.working_groups import WorkingGroupPage
 
     groups = WorkingGroupPage.objects.live().filter(members__person=person).distinct()
-    return list(public_pages(groups, request).defer_streamfields().order_by("-start_year", "title"))
+    return list(public(groups).defer_streamfields().order_by("-start_year", "title"))
 
 
 class PeoplePagePerson(Orderable):

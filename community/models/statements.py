@@ -22,6 +22,7 @@ from community.models.organizations import NetworkOrganization, OrganizationKind
 from home.forms import duplicate_submission, rate_limited
 from home.models import PublicSubmission
 from home.notifications import notify_staff
+from home.visibility import ViewRestrictionsInOneQuery
 
 REFERENCE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # nothing that reads as 0/O or 1/I
 SESSION_REFERENCE_KEY = "community_commitment_statement_reference"
@@ -213,7 +214,7 @@ def text_to_rich_text(text):
     return "".join(f"<p>{escape(paragraph)}</p>" for paragraph in paragraphs if paragraph)
 
 
-class CommitmentStatementPage(RoutablePageMixin, Page):
+class CommitmentStatementPage(RoutablePageMixin, ViewRestrictionsInOneQuery, Page):
     """The public form through which an organization sends its commitment statement."""
 
     introduction = RichTextField(

@@ -12,8 +12,10 @@ from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
-from community.models.people import Person, people_directory_url, public_pages
+from community.models.people import Person, people_directory_url
 from home.blocks import BodyBlock
+from home.routing import ChildrenOfOneType
+from home.visibility import ViewRestrictionsInOneQuery, public
 
 
 @dataclass(frozen=True)
@@ -36,7 +38,7 @@ PHASES = (
 PHASES_BY_VALUE = {phase.value: phase for phase in PHASES}
 
 
-class WorkingGroupIndexPage(Page):
+class WorkingGroupIndexPage(ChildrenOfOneType, ViewRestrictionsInOneQuery, Page):
     introduction = models.TextField(blank=True)
     body = StreamField(BodyBlock(), blank=True, help_text="Shown after the working groups.")
 
@@ -58,10 +60,10 @@ class WorkingGroupIndexPage(Page):
     def search_summary(self):
         return self.introduction
 
-    def phases(self, request=None):
+    def phases(self):
         """[(phase, [working group, ...]), ...], the newest phase first."""
         children = WorkingGroupPage.objects.child_of(self).live()
-        groups = list(public_pages(children, request).defer_streamfields().order_by("title"))
+        groups = list(public(children).defer_streamfields().order_by("title"))
         return [
             (phase, [group for group in groups if group.phase == phase.value])
             for phase in reversed(PHASES)
@@ -70,11 +72,11 @@ class WorkingGroupIndexPage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["phases"] = self.phases(request)
+        context["phases"] = self.phases()
         return context
 
 
-class WorkingGroupPage(Page):
+class WorkingGroupPage(ViewRestrictionsInOneQuery, Page):
     charge = models.TextField(
         help_text="The group's charge: what it set out to do, in a sentence or two."
     )
@@ -152,18 +154,13 @@ class WorkingGroupPage(Page):
             .order_by("sort_order", "pk")
         )
 
-    def related_publications(self, request=None):
+    def related_publications(self):
         return pages_related_to(
-            self,
-            "publications.PublicationPage",
-            ("-publication_date", "-first_published_at"),
-            request=request,
+            self, "publications.PublicationPage", ("-publication_date", "-first_published_at")
         )
 
-    def related_events(self, request=None):
-        return pages_related_to(
-            self, "events.EventPage", ("-start", "-first_published_at"), request=request
-        )
+    def related_events(self):
+        return pages_related_to(self, "events.EventPage", ("-start", "-first_published_at"))
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -172,12 +169,12 @@ class WorkingGroupPage(Page):
         for member in members:
             member.profile_url = f"{directory_url}{member.person.slug}/" if directory_url else ""
         context["members"] = members
-        context["related_publications"] = self.related_publications(request)
-        context["related_events"] = self.related_events(request)
+        context["related_publications"] = self.related_publications()
+        context["related_events"] = self.related_events()
         return context
 
 
-def pages_related_to(group, model_label, orderings, *, request=None, limit=10):
+def pages_related_to(group, model_label, orderings, *, limit=10):
     """Live, public pages of another app that name ``group`` as their working group.
 
     The community app sits below publications and events, so it finds their page types by
@@ -197,9 +194,7 @@ def pages_related_to(group, model_label, orderings, *, request=None, limit=10):
             continue
         ordering = [candidate]
         break
-    items = public_pages(
-        model.objects.live().filter(related_working_group=group), request
-    ).defer_streamfields()
+    items = public(model.objects.live().filter(related_working_group=group)).defer_streamfields()
     items = items.order_by(*ordering, "pk")
     return list(items[:limit])
 

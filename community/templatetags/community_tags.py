@@ -5,6 +5,8 @@ from django.core.serializers.json import DjangoJSONEncoder
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
+from home.visibility import public
+
 register = template.Library()
 
 _ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
@@ -30,12 +32,9 @@ def heading_tag(level, default=2):
 @register.inclusion_tag("community/includes/breadcrumbs.html", takes_context=True)
 def community_breadcrumbs(context, page, current=""):
     """The page's ancestors (and the page itself when ``current`` names a routable sub-page
-    of it). Reads the site's view restrictions through the request's shared copy, so the
-    page's own listings and its breadcrumbs cost one restriction query between them."""
-    from community.models.people import public_pages
-
+    of it), leaving out private ones inside the same query."""
     ancestors = page.get_ancestors().filter(depth__gt=1).live()
-    crumbs = list(public_pages(ancestors, context.get("request")))
+    crumbs = list(public(ancestors))
     if current:
         crumbs.append(page)
     return {"crumbs": crumbs, "current": current or page.title}

@@ -6,8 +6,7 @@ from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.db.models import Exists, F, OuterRef, Prefetch, Q, Subquery
-from django.db.models.functions import Length, Substr
+from django.db.models import Exists, OuterRef, Prefetch, Q, Subquery
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
@@ -23,12 +22,14 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
 from wagtail.images import get_image_model
 from wagtail.images.models import Filter
-from wagtail.models import Orderable, Page, PageViewRestriction
+from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from gallery.models.taxonomy import Artist, Medium, Theme
 from home.blocks import BodyBlock, MediaEmbedBlock
 from home.listing import FilterableListingMixin, ListingFilter, ListingSort, build_listing
+from home.routing import ChildrenOfOneType
+from home.visibility import ViewRestrictionsInOneQuery, public
 
 # The rendition specs the templates ask for, expanded the way {% picture %} expands them,
 # so listings prefetch exactly these and never query per artwork.
@@ -56,25 +57,15 @@ def images_with_renditions(specs):
     )
 
 
-def public(queryset):
-    """Pages with no view restriction on themselves or an ancestor.
-
-    Wagtail's ``.public()`` first loads every restriction of the site in a query of its
-    own; this asks the same question inside the listing's query.
-    """
-    restrictions = PageViewRestriction.objects.annotate(
-        prefix=Substr(OuterRef("path"), 1, Length("page__path"))
-    ).filter(page__path=F("prefix"))
-    return queryset.filter(~Exists(restrictions))
-
-
 def on_display(queryset, today=None):
     """Works whose display permission has not run out."""
     today = today or timezone.localdate()
     return queryset.filter(Q(display_until__isnull=True) | Q(display_until__gte=today))
 
 
-class GalleryIndexPage(FilterableListingMixin, RoutablePageMixin, Page):
+class GalleryIndexPage(
+    FilterableListingMixin, RoutablePageMixin, ChildrenOfOneType, ViewRestrictionsInOneQuery, Page
+):
     """ "Expressions of Clinician Well-Being": the grid of artworks, the tour, the artist
     pages, and the two public forms (hosting requests and the open call)."""
 
@@ -280,7 +271,7 @@ def artist_subpath(artist_id):
     return GalleryIndexPage.get_resolver().reverse("artist", artist_id=artist_id).lstrip("/")
 
 
-class ArtworkPage(Page):
+class ArtworkPage(ViewRestrictionsInOneQuery, Page):
     artist = models.ForeignKey(Artist, on_delete=models.PROTECT, related_name="artworks")
     medium = models.ForeignKey(Medium, on_delete=models.PROTECT, related_name="artworks")
     year = models.PositiveSmallIntegerField(
