@@ -1,15 +1,24 @@
 """Recording searches for the editors' report without slowing anyone's search.
 
-The page hands the query to a background task once its response has been sent, so a
-visitor never waits for (or queues behind) the bookkeeping writes. Each query counts in
-Wagtail's Query/QueryDailyHits (search promotions); those that found nothing also count
-in ZeroResultDailyHits.
+A search never writes to the database itself: once its response has been sent, it is
+counted in this process's memory, and at most once every ``SEARCH_TALLY_SECONDS`` (and
+when the process stops) the counts so far go to a background task that writes them all in
+one transaction. So searches never queue behind one another's bookkeeping writes (SQLite
+takes one writer at a time), and a busy minute costs one write, not one per search.
+
+Each query counts in Wagtail's Query/QueryDailyHits (search promotions); those that found
+nothing also count in ZeroResultDailyHits.
 """
 
+import atexit
 import csv
 import datetime
 import logging
+import threading
+import time
+from collections import Counter
 
+from django.conf import settings
 from django.db import transaction
 from django.db.models import F, Sum
 from django.utils import timezone
@@ -21,34 +30,82 @@ from search.models import ZeroResultDailyHits
 
 logger = logging.getLogger(__name__)
 REPORT_PERIODS = (7, 30, 90)
+# Distinct queries held before writing early (visitors can type any number of them).
+MAX_PENDING_QUERIES = 5000
 
 
 @task()
-def record_search(query_string, result_count):
-    normalized = normalise_query_string(query_string)
-    if not normalized:
-        return False
-    today = timezone.localdate()
+def record_searches(counts):
+    """Add ``counts`` ([query, ISO date, found nothing, searches], ...) to the report."""
     with transaction.atomic():
-        query = Query.get(normalized)
-        query.add_hit(date=today)
-        if result_count == 0:
-            hits, _ = ZeroResultDailyHits.objects.get_or_create(query=query, date=today)
-            ZeroResultDailyHits.objects.filter(pk=hits.pk).update(hits=F("hits") + 1)
-    return True
+        for query_string, day, found_nothing, searches in counts:
+            query = Query.get(query_string)
+            date = datetime.date.fromisoformat(day)
+            for model, counted in ((QueryDailyHits, True), (ZeroResultDailyHits, found_nothing)):
+                if counted:
+                    daily, _ = model.objects.get_or_create(query=query, date=date)
+                    model.objects.filter(pk=daily.pk).update(hits=F("hits") + searches)
+    return len(counts)
+
+
+class SearchTally:
+    """The searches of this process not yet written, by query, day and outcome."""
+
+    def __init__(self):
+        self._counts = Counter()
+        self._lock = threading.Lock()
+        self._last_write = time.monotonic()
+
+    def add(self, query_string, result_count):
+        normalized = normalise_query_string(query_string)
+        if not normalized:
+            return
+        key = (normalized, timezone.localdate().isoformat(), result_count == 0)
+        interval = getattr(settings, "SEARCH_TALLY_SECONDS", 60)
+        with self._lock:
+            self._counts[key] += 1
+            due = time.monotonic() - self._last_write >= interval
+            if not due and len(self._counts) < MAX_PENDING_QUERIES:
+                return
+        self.write()
+
+    def write(self):
+        """Hand every count so far to the background task (if that fails, the counts wait
+        for the next write, up to MAX_PENDING_QUERIES queries)."""
+        with self._lock:
+            counts, self._counts = self._counts, Counter()
+            self._last_write = time.monotonic()
+        if not counts:
+            return
+        try:
+            record_searches.enqueue([[*key, searches] for key, searches in counts.items()])
+        except Exception:
+            logger.warning("Could not record %d searches", counts.total(), exc_info=True)
+            with self._lock:
+                if len(self._counts) + len(counts) <= MAX_PENDING_QUERIES:
+                    self._counts.update(counts)
+
+    @property
+    def pending(self):
+        with self._lock:
+            return self._counts.total()
+
+
+tally = SearchTally()
+atexit.register(tally.write)
 
 
 def record_after_response(response, query_string, result_count):
-    """Queue the recording for when the response has gone out (Django closes a response
-    after the server has sent it)."""
+    """Count the search once the response has gone out (Django closes a response after the
+    server has sent it)."""
 
-    def enqueue():
+    def count():
         try:
-            record_search.enqueue(query_string, result_count)
+            tally.add(query_string, result_count)
         except Exception:
-            logger.warning("Could not record the search %r", query_string, exc_info=True)
+            logger.warning("Could not count the search %r", query_string, exc_info=True)
 
-    response._resource_closers.append(enqueue)
+    response._resource_closers.append(count)
 
 
 def report(days, *, limit=50):

@@ -188,6 +188,9 @@ if FRONTEND_CACHE_PURGE_URL:
 # intent: English stemming and "well-being" = "wellbeing" = "well being".
 ELASTICSEARCH_URL = os.environ.get("ELASTICSEARCH_URL", "")
 ELASTICSEARCH_INDEX_PREFIX = os.environ.get("ELASTICSEARCH_INDEX_PREFIX", "cwb_")
+# Searches are counted in memory and written for the editors' report at most this often
+# (search/analytics.py), so a search never writes to the database itself.
+SEARCH_TALLY_SECONDS = int(os.environ.get("SEARCH_TALLY_SECONDS", "60"))
 ENGLISH_ANALYZER = {
     "type": "custom",
     "char_filter": ["join_hyphenated_words"],

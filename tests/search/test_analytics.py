@@ -6,10 +6,12 @@ from types import SimpleNamespace
 import pytest
 from bs4 import BeautifulSoup
 from django.contrib.auth.models import Group, Permission, User
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 from wagtail.contrib.search_promotions.models import Query, QueryDailyHits
 
-from search.analytics import daily_chart, report
+from search.analytics import daily_chart, report, tally
 from search.models import ZeroResultDailyHits
 from tests.search.factories import standard_page
 
@@ -59,15 +61,45 @@ def test_further_pages_filters_and_bad_input_are_not_counted_again(client, home_
     assert Query.objects.count() == 0
 
 
-def test_recording_failure_never_breaks_the_search(client, home_page, monkeypatch):
+def test_recording_failure_never_breaks_the_search_and_keeps_the_count(
+    client, home_page, monkeypatch
+):
     def broken(*args, **kwargs):
         raise RuntimeError("task queue down")
 
-    monkeypatch.setattr("search.analytics.record_search", SimpleNamespace(enqueue=broken))
+    monkeypatch.setattr("search.analytics.record_searches", SimpleNamespace(enqueue=broken))
 
     response = client.get("/search/?q=burnout")
 
     assert response.status_code == 200
+    assert tally.pending == 1  # kept for the next write
+    monkeypatch.undo()
+    tally.write()
+    assert hits("burnout") == 1
+
+
+def test_a_search_itself_writes_nothing_the_counts_are_written_together(
+    client, home_page, settings
+):
+    settings.SEARCH_TALLY_SECONDS = 3600
+    tally.write()  # start a fresh interval
+    standard_page(home_page, "Burnout study")
+    client.get("/search/?q=")  # the site's settings row is made on the first visit
+
+    with CaptureQueriesContext(connection) as queries:
+        for query in ["burnout", "Burnout", "resilience", "qwertyuiop"]:
+            assert client.get(f"/search/?q={query}").status_code == 200
+
+    statements = [query["sql"].lstrip().upper() for query in queries]
+    assert not [sql for sql in statements if sql.startswith(("INSERT", "UPDATE", "DELETE"))]
+    assert Query.objects.count() == 0
+    assert tally.pending == 4
+
+    tally.write()
+
+    assert (hits("burnout"), hits("resilience"), hits("qwertyuiop")) == (2, 1, 1)
+    assert zero_hits("qwertyuiop") == 1
+    assert tally.pending == 0
 
 
 def test_report_lists_top_and_zero_result_queries_with_daily_totals(home_page):
