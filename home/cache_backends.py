@@ -23,7 +23,8 @@ class ResilientRedisCache(RedisCache):
         if time.monotonic() < ResilientRedisCache._down_until:
             return fallback
         try:
-            return getattr(super(), method)(*args, **kwargs)
+            function = method if callable(method) else getattr(super(), method)
+            return function(*args, **kwargs)
         except Exception as error:  # redis-py raises many types; all mean "no cache now"
             ResilientRedisCache._down_until = time.monotonic() + RETRY_AFTER_SECONDS
             logger.warning("Cache unavailable (%s); serving uncached for a while", error)
@@ -65,4 +66,19 @@ class ResilientRedisCache(RedisCache):
         return self._call("touch", False, key, version=version, **kwargs)
 
     def clear(self):
-        return self._call("clear", None)
+        """Forget this site's keys only. Django's own ``clear`` empties the whole Redis
+        database, which another service (or another site) may share."""
+        if not self.key_prefix:
+            return self._call("clear", None)
+        return self._call(self._delete_prefixed, None)
+
+    def _delete_prefixed(self):
+        client = self._cache.get_client(None, write=True)
+        keys = []
+        for key in client.scan_iter(match=f"{self.key_prefix}:*", count=1000):
+            keys.append(key)
+            if len(keys) == 1000:
+                client.delete(*keys)
+                keys = []
+        if keys:
+            client.delete(*keys)
