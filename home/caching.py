@@ -266,6 +266,22 @@ def object_changed(sender, instance, **kwargs):
         bump(pages_showing(instance))
 
 
+def restrictions_changed(sender, instance, **kwargs):
+    """A page made private (or public again) changes what every cached copy of it, of the
+    pages under it and of the listings showing them may show: forget the whole site at
+    once (restrictions change rarely) and have the CDN drop those pages too."""
+    from wagtail.models import Page
+
+    if not kwargs.get("action", "post_").startswith("post_"):
+        return  # m2m_changed: act once, after the groups changed
+    bump_site()
+    page = Page.objects.filter(pk=getattr(instance, "page_id", None)).first()
+    if page is not None:
+        affected = set(affected_page_ids(page))
+        affected.update(page.get_descendants().values_list("pk", flat=True)[:1000])
+        purge_frontend_cache(sorted(affected))
+
+
 def page_deleted(sender, instance, **kwargs):
     from wagtail.models import Page
 
@@ -275,8 +291,9 @@ def page_deleted(sender, instance, **kwargs):
 
 
 def connect():
-    from django.db.models.signals import post_delete, post_save, pre_delete
+    from django.db.models.signals import m2m_changed, post_delete, post_save, pre_delete
     from wagtail import hooks
+    from wagtail.models import PageViewRestriction
     from wagtail.signals import page_published, page_unpublished, post_page_move
 
     page_published.connect(page_changed, dispatch_uid="pagecache-published")
@@ -285,4 +302,15 @@ def connect():
     pre_delete.connect(page_deleted, dispatch_uid="pagecache-deleted")
     post_save.connect(object_changed, dispatch_uid="pagecache-object-saved")
     post_delete.connect(object_changed, dispatch_uid="pagecache-object-deleted")
+    for signal in (post_save, post_delete):
+        signal.connect(
+            restrictions_changed,
+            sender=PageViewRestriction,
+            dispatch_uid=f"pagecache-restriction-{signal is post_save}",
+        )
+    m2m_changed.connect(
+        restrictions_changed,
+        sender=PageViewRestriction.groups.through,
+        dispatch_uid="pagecache-restriction-groups",
+    )
     hooks.register("before_serve_page", remember_page)

@@ -5,6 +5,7 @@ from django.db import connection
 from django.http import HttpResponse
 from django.test import RequestFactory
 from django.test.utils import CaptureQueriesContext
+from wagtail.models import PageViewRestriction
 
 from home.caching import _storable
 from home.models import SiteSettings
@@ -76,6 +77,29 @@ def test_unpublishing_removes_the_page_at_once(client, section):
     child.unpublish()
     assert client.get("/about/phase-3/").status_code == 404
     assert "Phase III" not in client.get("/about/").content.decode()
+
+
+def test_making_a_page_private_stops_its_cached_copy_and_its_listing_at_once(
+    client, home_page, section
+):
+    child = section.get_children().get()
+    for url in ["/about/phase-3/", "/about/", "/about/phase-3/", "/about/"]:
+        client.get(url)
+    assert client.get("/about/phase-3/")["X-Page-Cache"] == "hit"
+    assert "Phase III" in client.get("/about/").content.decode()
+
+    restriction = PageViewRestriction.objects.create(
+        page=child, restriction_type=PageViewRestriction.LOGIN
+    )
+
+    assert client.get("/about/phase-3/").status_code == 302  # to the sign-in page
+    listing = client.get("/about/")
+    assert listing["X-Page-Cache"] == "miss"
+    assert "Phase III" not in listing.content.decode()
+
+    restriction.delete()
+    assert client.get("/about/phase-3/").status_code == 200
+    assert "Phase III" in client.get("/about/").content.decode()
 
 
 def test_changing_site_settings_refreshes_every_page(client, home_page, section):
