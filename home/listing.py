@@ -34,12 +34,19 @@ class ListingFilter:
         return items.filter(**{self.value_field: value})
 
     def counts(self, items):
+        """(value, label, count) of each option among ``items``, in one query.
+
+        A plain COUNT, not COUNT(DISTINCT): grouped by this facet's value, an item appears
+        once per value it has (a publication links to a topic once), and the other filters
+        each match a single value, so no join repeats an item. DISTINCT would sort every
+        matching row first, which at ten thousand items costs more than the rest.
+        """
         fields = [self.value_field] + ([self.label_field] if self.label_field else [])
         rows = (
             items.order_by()
             .filter(**{f"{self.value_field}__isnull": False})
             .values(*fields)
-            .annotate(count=Count("pk", distinct=True))
+            .annotate(count=Count("pk"))
         )
         return [
             (

@@ -343,6 +343,12 @@ class PublicationPage(RoutablePageMixin, ViewRestrictionsInOneQuery, Page):
 
     class Meta:
         verbose_name = "publication"
+        indexes = [
+            # The index page's default order (featured first, newest first) and the
+            # newest/oldest sorts: the first page of ten thousand needs no sort of them all.
+            models.Index(fields=["-featured", "-publication_date"], name="publication_list_order"),
+            models.Index(fields=["publication_date"], name="publication_date_order"),
+        ]
 
     # Queries ----------------------------------------------------------------------------
 

@@ -111,6 +111,17 @@ def test_filter_options_count_the_current_results(client, library):
     assert options(by_paper, "type") == {"Consensus study report": 1, "Discussion paper": 2}
 
 
+def test_a_publication_with_several_topics_counts_once_in_every_facet(client, library):
+    # "Nurse Suicide" has two topics: filtering by one must not count it twice elsewhere.
+    by_nurses = client.get(library.url, {"topic": "nurses"})
+    assert options(by_nurses, "type") == {"Discussion paper": 1}
+    assert options(by_nurses, "year") == {"2018": 1}
+
+    by_burnout_2018 = client.get(library.url, {"topic": "burnout", "year": "2018"})
+    assert options(by_burnout_2018, "type") == {"Discussion paper": 1}
+    assert options(by_burnout_2018, "topic") == {"Burnout": 1, "Nurses": 1}
+
+
 def test_filter_form_keeps_its_state_in_the_url(client, library):
     page = soup(client.get(library.url, {"topic": "nurses", "year": "2018", "sort": "title"}))
 
