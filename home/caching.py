@@ -210,9 +210,24 @@ def pages_showing(instance):
     ]
     if listing_types:
         page_ids.update(Page.objects.type(*listing_types).values_list("pk", flat=True))
+    page_ids.update(_pages_linking_many_to_many(instance))
     ids = set(page_ids)
     for page in Page.objects.filter(pk__in=page_ids):
         ids.update(affected_page_ids(page))
+    return ids
+
+
+def _pages_linking_many_to_many(instance):
+    """Pages that link to ``instance`` through a many-to-many field (publications' topics,
+    artworks' themes): Wagtail's reference index does not record those links."""
+    from wagtail.models import get_page_models
+
+    ids = set()
+    for model in get_page_models():
+        for field in model._meta.local_many_to_many:
+            if field.related_model is type(instance):
+                linked = model.objects.filter(**{field.name: instance})
+                ids.update(linked.values_list("pk", flat=True))
     return ids
 
 
@@ -258,7 +273,8 @@ def object_changed(sender, instance, **kwargs):
     if isinstance(instance, Page) or kwargs.get("raw"):
         return
     if isinstance(instance, BaseSiteSetting):
-        bump_site()
+        if not kwargs.get("created"):  # made on a first visit, with what pages already show
+            bump_site()
         return
     from wagtail.snippets.models import get_snippet_models
 

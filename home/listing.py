@@ -6,11 +6,18 @@ filter option among the current results, and a clear message for bad input. Ever
 one query (or none), so a listing's query count does not grow with its content.
 """
 
+import hashlib
+import logging
 from dataclasses import dataclass, field
 from urllib.parse import urlencode
 
+from django.core.cache import cache
 from django.core.paginator import Paginator
 from django.db.models import Count
+from django.utils import timezone
+from django.utils.functional import cached_property
+
+logger = logging.getLogger(__name__)
 
 MAX_PARAM_LENGTH = 100
 
@@ -141,12 +148,15 @@ def _clean_param(request, name):
     return value.strip()[:MAX_PARAM_LENGTH]
 
 
-def build_listing(request, items, *, filters=(), sorts=(), per_page=12, default_sort=None):
+def build_listing(
+    request, items, *, filters=(), sorts=(), per_page=12, default_sort=None, counts_key=None
+):
     """Filter, count, sort and paginate ``items`` for ``request``.
 
     Unknown filter values and sorts are dropped with a notice; page numbers that are not
     whole numbers give status 400 and pages past the end 404, each with a message, never
-    a server error.
+    a server error. With ``counts_key`` the facet counts and the total of each selection
+    are kept in the cache under that key (it must change whenever the items may have).
     """
     listing = Listing(sorts=list(sorts))
     selected = {}
@@ -168,16 +178,21 @@ def build_listing(request, items, *, filters=(), sorts=(), per_page=12, default_
         if listing_filter.param in selected:
             filtered = listing_filter.apply(filtered, selected[listing_filter.param])
 
+    counts_key = _counts_key(counts_key, request)
+    known = _cached(counts_key)
+    facet_counts = known.get("facets") or {}
     for listing_filter in filters:
-        # Each facet counts its options among the items the *other* filters leave.
-        others = items
-        for other in filters:
-            if other is not listing_filter and other.param in selected:
-                others = other.apply(others, selected[other.param])
         value = selected.get(listing_filter.param, "")
+        if listing_filter.param not in facet_counts:
+            # Each facet counts its options among the items the *other* filters leave.
+            others = items
+            for other in filters:
+                if other is not listing_filter and other.param in selected:
+                    others = other.apply(others, selected[other.param])
+            facet_counts[listing_filter.param] = listing_filter.counts(others)
         options = [
             FacetOption(option_value, label, count, option_value == value)
-            for option_value, label, count in listing_filter.counts(others)
+            for option_value, label, count in facet_counts[listing_filter.param]
         ]
         if listing_filter.order == "-value":
             options.sort(key=lambda option: option.value, reverse=True)
@@ -201,8 +216,12 @@ def build_listing(request, items, *, filters=(), sorts=(), per_page=12, default_
     if listing.sort in sorts_by_param:
         filtered = filtered.order_by(*sorts_by_param[listing.sort].ordering)
 
-    paginator = Paginator(filtered, per_page, allow_empty_first_page=True)
+    paginator = KnownCountPaginator(
+        filtered, per_page, allow_empty_first_page=True, known_count=known.get("count")
+    )
     listing.paginator = paginator
+    if counts_key and (not known or "count" not in known):
+        _remember(counts_key, {"facets": facet_counts, "count": paginator.count})
     raw_page = _clean_param(request, "page")
     number = 1
     if raw_page:
@@ -227,6 +246,47 @@ def build_listing(request, items, *, filters=(), sorts=(), per_page=12, default_
     return listing
 
 
+class KnownCountPaginator(Paginator):
+    """A paginator told its item count (from the cache) instead of counting again."""
+
+    def __init__(self, *args, known_count=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.known_count = known_count
+
+    @cached_property
+    def count(self):
+        return self.known_count if self.known_count is not None else super().count
+
+
+def _counts_key(base, request):
+    """``base`` and what narrows the items: every parameter but the page and the sort
+    (a listing may narrow by more than its filters, such as a name search)."""
+    if not base:
+        return None
+    narrowing = sorted(
+        (name, _clean_param(request, name)) for name in request.GET if name not in ("page", "sort")
+    )
+    selection = urlencode(narrowing)
+    return f"{base}:{hashlib.sha256(selection.encode()).hexdigest()[:24]}"
+
+
+def _cached(key):
+    if not key:
+        return {}
+    try:
+        return cache.get(key) or {}
+    except Exception:
+        logger.warning("Listing counts cache unavailable", exc_info=True)
+        return {}
+
+
+def _remember(key, value):
+    try:
+        cache.set(key, value, 60 * 60)
+    except Exception:
+        logger.warning("Listing counts cache unavailable", exc_info=True)
+
+
 class FilterableListingMixin:
     """Mixed into an index page: declare ``listing_filters`` and ``listing_sorts`` and
     implement ``listing_items``; the template receives ``listing``."""
@@ -245,7 +305,27 @@ class FilterableListingMixin:
             filters=self.listing_filters,
             sorts=self.listing_sorts,
             per_page=self.listing_per_page,
+            counts_key=self.listing_counts_key(request),
         )
+
+    def listing_counts_key(self, request):
+        """Where this listing's facet counts and totals are kept: they stay exactly as long
+        as the page cache keeps the page itself, whose generation changes whenever a child
+        is published, unpublished, moved or deleted, or a snippet it shows, a view
+        restriction or the site settings change (home.caching). Previews count afresh."""
+        from home.caching import GENERATION_KEY, SITE_GENERATION_KEY, generations
+
+        if getattr(request, "is_preview", False) or not self.pk:
+            return None
+        try:
+            page_generation, site_generation = generations(
+                GENERATION_KEY.format(page_id=self.pk), SITE_GENERATION_KEY
+            )
+        except Exception:
+            logger.warning("Listing counts cache unavailable", exc_info=True)
+            return None
+        today = timezone.localdate().isoformat()
+        return f"listing-counts:{self.pk}:{page_generation}:{site_generation}:{today}"
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

@@ -167,6 +167,7 @@ class PublicationIndexPage(
             filters=self.listing_filters,
             sorts=sorts,
             per_page=self.listing_per_page,
+            counts_key=self.listing_counts_key(request),
         )
 
     def get_context(self, request, *args, **kwargs):

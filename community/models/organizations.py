@@ -264,6 +264,8 @@ class NetworkOrganizationIndexPage(
     listing_filters = (LETTER_FILTER, STATEMENT_FILTER)
     listing_sorts = (ListingSort("name", "Name, A–Z", ("name", "pk")),)
     listing_per_page = 60
+    # The page cache (home/caching.py) renders this page afresh when an organization changes.
+    cache_dependencies = ["community.NetworkOrganization"]
 
     class Meta:
         verbose_name = "network organizations index"

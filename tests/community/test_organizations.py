@@ -247,3 +247,19 @@ def test_editors_add_an_organization_as_a_draft_with_a_slug_made_from_its_name(
     organization.refresh_from_db()
     assert organization.has_statement and organization.initial == "S"
     assert "Stonebridge Nurses Association" in client.get(organizations_index.url).content.decode()
+
+
+def test_a_new_or_changed_organization_shows_at_once_with_the_page_cache_on(
+    client, seeded, settings
+):
+    settings.PAGE_CACHE_ENABLED = True
+    client.get(seeded.url)
+    assert client.get(seeded.url)["X-Page-Cache"] == "hit"
+    with_statement = {"statement": "yes"}
+    assert len(_names(client.get(seeded.url, with_statement).content.decode())) == 3
+
+    NetworkOrganizationFactory(name="Zephyr Medical Group", statement_text=STATEMENT)
+
+    html = client.get(seeded.url).content.decode()
+    assert "Zephyr Medical Group" in _names(html)
+    assert len(_names(client.get(seeded.url, with_statement).content.decode())) == 4

@@ -277,3 +277,19 @@ def test_new_topics_and_years_are_filterable_as_soon_as_published(client, librar
     assert titles(client.get(library.url, {"topic": "covid-19", "year": "2020"})) == [
         "Clinician Well-Being During COVID-19"
     ]
+
+
+def test_renaming_a_topic_shows_on_the_cached_index_and_publication(client, library, settings):
+    settings.PAGE_CACHE_ENABLED = True
+    paper = library.get_children().get(title__startswith="Nurse Suicide").specific
+    for url in [library.url, paper.url] * 2:
+        client.get(url)
+    assert client.get(library.url)["X-Page-Cache"] == "hit"
+    assert client.get(paper.url)["X-Page-Cache"] == "hit"
+
+    nurses = TopicFactory._meta.model.objects.get(slug="nurses")
+    nurses.name = "Nursing"
+    nurses.save()
+
+    assert "Nursing" in options(client.get(library.url), "topic")
+    assert "Nursing" in client.get(paper.url).content.decode()
