@@ -4,6 +4,7 @@ serving it on 127.0.0.1, and a small HTTP client. Nothing but 127.0.0.1 is conta
 import contextlib
 import os
 import secrets
+import shutil
 import subprocess
 import time
 import urllib.error
@@ -63,6 +64,7 @@ def environment(url, size):
     int is a scale, as in ``x10``)."""
     if isinstance(size, int):
         size = f"x{size}"
+    kind = "sqlite" if url.startswith("sqlite") else "postgres"
     return {
         **os.environ,
         "DATABASE_URL": url,
@@ -70,6 +72,8 @@ def environment(url, size):
         "SECRET_KEY": secrets.token_urlsafe(64),
         "ALLOWED_HOSTS": "127.0.0.1,testserver",
         "MEDIA_ROOT": f"/tmp/cwb_bench_media_{size}",
+        # The cache every worker shares (production without Redis), one per site built.
+        "CACHE_DIR": f"/tmp/cwb_bench_cache_{kind}_{size}",
         "LOG_LEVEL": "WARNING",
         # Index and render while building; a benchmark has no worker running.
         "TASKS_BACKEND": "immediate",
@@ -85,6 +89,8 @@ def build_site(args):
     url = database_url(args)
     env = environment(url, size_name(args))
     print(f"Database: {url.split('@')[-1]}  size: {size_name(args)}", flush=True)
+    # Pages and counts cached by an earlier run (other code, other content) must not count.
+    shutil.rmtree(env["CACHE_DIR"], ignore_errors=True)
     if not args.reuse:
         started = time.monotonic()
         manage(env, "migrate", "--noinput", "-v", "0")
