@@ -119,6 +119,7 @@ class SearchResults:
         self.records = engine.describe(ordered, content_types, self.private_paths)
         self.ordered = [pk for pk in ordered if pk in self.records]
         self.total = len(self.ordered)
+        self.values = self.facet_values()
         self.facets = self.build_facets()
         self.filtered = [pk for pk in self.ordered if self.matches_filters(pk, self.selected)]
         self.listing = self.paginate()
@@ -146,14 +147,24 @@ class SearchResults:
                 self.notices.append(f"There is no {label} “{shown}”, so that filter was left out.")
         return selected
 
-    def record_values(self, pk):
-        record = self.records[pk]
-        content_type = ContentType.objects.get_for_id(record.content_type_id)
-        return {
-            "type": [(content_type.model, self.type_label(content_type))],
-            "year": [(str(record.year), str(record.year))] if record.year else [],
-            "topic": sorted(record.topics),
-        }
+    def facet_values(self):
+        """Each result's (value, label) pairs per filter, worked out once per result."""
+        type_options = {}
+        values = {}
+        for pk in self.ordered:
+            record = self.records[pk]
+            if record.content_type_id not in type_options:
+                content_type = ContentType.objects.get_for_id(record.content_type_id)
+                type_options[record.content_type_id] = [
+                    (content_type.model, self.type_label(content_type))
+                ]
+            year = str(record.year) if record.year else ""
+            values[pk] = {
+                "type": type_options[record.content_type_id],
+                "year": [(year, year)] if year else [],
+                "topic": sorted(record.topics),
+            }
+        return values
 
     @staticmethod
     def type_label(content_type):
@@ -162,17 +173,16 @@ class SearchResults:
         return capfirst(str(name))
 
     def matches_filters(self, pk, selected, *, ignore=None):
-        values = self.record_values(pk)
+        values = self.values[pk]
         for param, value in selected.items():
             if param == ignore:
                 continue
-            if value not in {option for option, _ in values[param]}:
+            if not any(option == value for option, _ in values[param]):
                 return False
         return True
 
     def build_facets(self):
         facets = []
-        values_by_pk = {pk: self.record_values(pk) for pk in self.ordered}
         for listing_filter in FILTERS:
             param = listing_filter.param
             counts = {}
@@ -180,7 +190,7 @@ class SearchResults:
             for pk in self.ordered:
                 if not self.matches_filters(pk, self.selected, ignore=param):
                     continue
-                for value, label in values_by_pk[pk][param]:
+                for value, label in self.values[pk][param]:
                     counts[value] = counts.get(value, 0) + 1
                     labels[value] = label
             chosen = self.selected.get(param, "")
