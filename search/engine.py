@@ -116,18 +116,25 @@ def _search_with(backend, parsed, paths, *, corrected_already=False):
     Pages with every word come first; when there are few of them, pages with some words
     follow. When none has every word: the query with misspelt words replaced by the
     site's own (spelling_suggestion) is tried, then typo-tolerant (fuzzy) matching where
-    the backend offers it, then pages with some of the words. The any-word search always
-    runs for multi-word queries, so the number of queries does not depend on the number
-    of results.
+    the backend offers it, then pages with some of the words.
+
+    The any-word search runs only when its pages are shown: for a multi-word query that
+    fewer than FEW_RESULTS pages match in full. A search that finds many pages saves that
+    query (and loading its pages); one that finds few makes one more. Either way the
+    number of queries is bounded and does not grow with the number of matches.
     """
     all_words = _run(backend, parsed.backend_query("and"), paths)
-    multiple = len(parsed.parts) > 1
-    any_words = _run(backend, parsed.backend_query("or"), paths) if multiple else []
+
+    def some_words():
+        if len(parsed.parts) < 2:
+            return []
+        return _run(backend, parsed.backend_query("or"), paths)
+
     complete = {page.pk for page in all_words}
     if all_words:
         pages = list(all_words)
         if len(all_words) < FEW_RESULTS:
-            pages += [page for page in any_words if page.pk not in complete]
+            pages += [page for page in some_words() if page.pk not in complete]
         return pages, "all", complete, None
     if corrected_already:
         return [], "all", set(), None
@@ -142,11 +149,12 @@ def _search_with(backend, parsed, paths, *, corrected_already=False):
             fuzzy = _run(backend, Fuzzy(parsed.plain_text()), paths)
         except (NotSupportedError, NotImplementedError) as error:
             logger.warning("Fuzzy search unavailable: %s", error)
+    any_words = some_words()
     if fuzzy:
         found = {page.pk for page in fuzzy}
         pages = fuzzy + [page for page in any_words if page.pk not in found]
         return pages, "fuzzy", found, None
-    return list(any_words), ("any" if any_words else "all"), set(), None
+    return any_words, ("any" if any_words else "all"), set(), None
 
 
 # Each check is a query; past this many unknown words, the rest are taken as typos.
