@@ -8,12 +8,10 @@ For benchmarks, synthetic works are added in bulk (``_synthetic_artworks``).
 """
 
 import datetime
-import uuid
 
 from django.apps import apps
-from django.contrib.contenttypes.models import ContentType
 from django.utils import timezone
-from wagtail.models import Page, Site
+from wagtail.models import Site
 
 from gallery.models import (
     Artist,
@@ -26,7 +24,7 @@ from gallery.models import (
     Theme,
     TourStop,
 )
-from home.demo_tools import site_root
+from home.demo_tools import bulk_add_children, child_slugs, site_root
 
 MEDIUMS = [
     ("Visual art", "visual-art", Medium.KIND_IMAGES, "VisualArtwork"),
@@ -708,11 +706,7 @@ def _synthetic_artworks(builder, gallery, mediums, themes, artists):
     wanted = builder.synthetic_count("artworks", real, per_scale=len(ARTWORKS))
     if not wanted:
         return
-    have = set(
-        ArtworkPage.objects.child_of(gallery)
-        .filter(slug__startswith=BENCHMARK_PREFIX)
-        .values_list("slug", flat=True)
-    )
+    have = child_slugs(gallery, BENCHMARK_PREFIX)
     missing = [number for number in range(wanted) if f"{BENCHMARK_PREFIX}{number:05d}" not in have]
     if missing:
         styles = ["bands", "circles", "grid", "waves"]
@@ -732,37 +726,17 @@ def _synthetic_artworks(builder, gallery, mediums, themes, artists):
 
 def _insert_artworks(gallery, numbers, mediums, themes, artists, pool):
     """Insert live benchmark works under ``gallery`` without revisions or per-page tree
-    locking: the Page rows in one bulk INSERT per batch (their tree paths computed here),
-    each ArtworkPage row on its own (raw save: its Page row already exists), then the
-    images and themes in bulk. A thousand works take seconds."""
-    gallery = Page.objects.get(pk=gallery.pk)  # the current path, depth and numchild
-    last_child = gallery.get_last_child()
-    position = Page._str2int(last_child.path[-Page.steplen :]) if last_child else 0
-    content_type = ContentType.objects.get_for_model(ArtworkPage)
-    now = timezone.now()
+    locking (``bulk_add_children``), then their images and themes in bulk. A thousand works
+    take seconds."""
     works = []
-    for offset, number in enumerate(numbers, start=1):
-        slug = f"{BENCHMARK_PREFIX}{number:05d}"
-        title = f"Benchmark work {number + 1}"
+    for number in numbers:
         artist = artists[number % len(artists)]
         medium = mediums[number % len(mediums)]
         year = 2017 + number % 5
         works.append(
             ArtworkPage(
-                path=Page._get_path(gallery.path, gallery.depth + 1, position + offset),
-                depth=gallery.depth + 1,
-                numchild=0,
-                title=title,
-                draft_title=title,
-                slug=slug,
-                url_path=f"{gallery.url_path}{slug}/",
-                content_type=content_type,
-                live=True,
-                has_unpublished_changes=False,
-                first_published_at=now,
-                last_published_at=now,
-                locale_id=gallery.locale_id,
-                translation_key=uuid.uuid4(),
+                title=f"Benchmark work {number + 1}",
+                slug=f"{BENCHMARK_PREFIX}{number:05d}",
                 artist=artist,
                 medium=medium,
                 year=year,
@@ -772,24 +746,7 @@ def _insert_artworks(gallery, numbers, mediums, themes, artists, pool):
                 credit_line=f"© {year} {artist.display_name}. Generated for benchmarks.",
             )
         )
-    page_fields = [field for field in Page._meta.concrete_fields if not field.primary_key]
-    for batch_start in range(0, len(works), 500):
-        batch = works[batch_start : batch_start + 500]
-        rows = Page.objects.bulk_create(
-            [Page(**{f.attname: getattr(work, f.attname) for f in page_fields}) for work in batch]
-        )
-        if rows and rows[0].pk is None:  # a database that does not return new ids
-            ids = dict(
-                Page.objects.child_of(gallery)
-                .filter(slug__in=[work.slug for work in batch])
-                .values_list("slug", "pk")
-            )
-            for row in rows:
-                row.pk = ids[row.slug]
-        for work, row in zip(batch, rows, strict=True):
-            work.pk = work.page_ptr_id = row.pk
-            # raw: only the artwork's own table; its Page row was inserted above.
-            work.save_base(raw=True, force_insert=True)
+    bulk_add_children(gallery, works)
     ArtworkImage.objects.bulk_create(
         [
             ArtworkImage(
@@ -811,7 +768,6 @@ def _insert_artworks(gallery, numbers, mediums, themes, artists, pool):
         ],
         batch_size=1000,
     )
-    Page.objects.filter(pk=gallery.pk).update(numchild=Page.objects.child_of(gallery).count())
 
 
 def _open_call_dates():

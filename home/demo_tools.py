@@ -8,9 +8,13 @@ downloaded.
 import hashlib
 import io
 import random
+import uuid
 
+from django.contrib.contenttypes.models import ContentType
 from django.core.files.base import ContentFile
 from django.core.files.images import ImageFile
+from django.db import connections, router, transaction
+from django.utils import timezone
 from PIL import Image as PILImage
 from PIL import ImageDraw
 from wagtail.documents import get_document_model
@@ -211,3 +215,85 @@ def site_root():
 
 def child_of_type(parent, model):
     return Page.objects.child_of(parent).type(model).first()
+
+
+# Pages in bulk (benchmark sizes) ----------------------------------------------------------
+
+
+def child_slugs(parent, prefix=""):
+    """The slugs already taken by children of ``parent`` (those starting with ``prefix``)."""
+    children = Page.objects.child_of(parent)
+    if prefix:
+        children = children.filter(slug__startswith=prefix)
+    return set(children.values_list("slug", flat=True))
+
+
+def bulk_add_children(parent, pages, *, batch_size=500):
+    """Insert unsaved specific pages (``EventPage(title=..., slug=..., ...)``) as live
+    children of ``parent``, after its last child, a few INSERTs a batch.
+
+    What ``add_child`` and publishing would set is filled in here: the tree path, depth and
+    URL path, the draft title, the content type of each page's own model, the parent's
+    locale, a new translation key, and the publication dates (now, unless given). Then the
+    ``wagtailcore_page`` rows go in with ``bulk_create`` (SQLite and PostgreSQL return the
+    new ids) and each model's own rows with one multi-row INSERT a batch, since Django's
+    ``bulk_create`` refuses multi-table models. No revisions are made, no signals are sent
+    and the search index is not updated: the caller rebuilds what it needs.
+
+    The slugs must be new among the parent's children (see ``child_slugs``). Each page comes
+    back with its primary key set, ready for rows that point at it (M2M links, inlines);
+    the parent's ``numchild`` is brought up to date once, in the database and on the
+    instance passed in (treebeard reads it when a child is next added).
+    """
+    pages = list(pages)
+    if not pages:
+        return pages
+    for page in pages:
+        if page.id is not None or type(page)._meta.get_parent_list() != [Page]:
+            raise ValueError(f"{page!r}: only unsaved pages of direct subclasses of Page.")
+    children = dict(Page.objects.child_of(parent).values_list("slug", "path"))
+    slugs = [page.slug for page in pages]
+    if len(set(slugs)) < len(slugs) or not children.keys().isdisjoint(slugs):
+        raise ValueError(f"The new children of {parent} need slugs of their own.")
+
+    tree = Page.objects.values("path", "depth", "url_path", "locale_id").get(pk=parent.pk)
+    last_path = max(children.values(), default=None)
+    first_step = Page._str2int(last_path[-Page.steplen :]) + 1 if last_path else 1
+    depth = tree["depth"] + 1
+    models = list(dict.fromkeys(type(page) for page in pages))
+    content_types = ContentType.objects.get_for_models(*models)
+    now = timezone.now()
+    for step, page in enumerate(pages, start=first_step):
+        page.path = Page._get_path(tree["path"], depth, step)
+        page.depth = depth
+        page.numchild = 0
+        page.url_path = f"{tree['url_path']}{page.slug}/"
+        page.draft_title = page.title
+        page.content_type = content_types[type(page)]
+        page.live = True
+        page.has_unpublished_changes = False
+        page.first_published_at = page.first_published_at or now
+        page.last_published_at = page.last_published_at or page.first_published_at
+        page.locale_id = tree["locale_id"]
+        page.translation_key = uuid.uuid4()
+
+    using = router.db_for_write(Page)
+    with transaction.atomic(using=using):
+        # The base rows: Page's own fields, read from the specific instances as they are.
+        Page.objects.using(using).bulk_create(pages, batch_size=batch_size)
+        for page in pages:
+            if page.id is None:
+                raise RuntimeError("The database did not return the ids of the new pages.")
+            page.pk = page.id  # the specific model's page_ptr_id
+        # The specific rows: each model's own columns and page_ptr_id, one INSERT a batch.
+        operations = connections[using].ops
+        for model in models:
+            rows = [page for page in pages if type(page) is model]
+            fields = model._meta.local_concrete_fields
+            size = min(batch_size, max(operations.bulk_batch_size(fields, rows), 1))
+            for start in range(0, len(rows), size):
+                model._base_manager._insert(rows[start : start + size], fields=fields, using=using)
+        numchild = Page.objects.child_of(parent).count()
+        Page.objects.filter(pk=parent.pk).update(numchild=numchild)
+    parent.numchild = numchild
+    return pages

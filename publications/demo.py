@@ -8,12 +8,10 @@ to N in all; they are inserted in bulk (no revisions).
 
 import datetime
 import random
-import uuid
 
-from django.contrib.contenttypes.models import ContentType
-from django.utils import timezone
-from wagtail.models import Locale, Page
+from wagtail.models import Page
 
+from home.demo_tools import bulk_add_children, child_slugs, site_root
 from publications.models import (
     PublicationAuthor,
     PublicationIndexPage,
@@ -400,7 +398,7 @@ def load(builder):
         slug: Topic.objects.get_or_create(slug=slug, defaults={"name": name})[0]
         for name, slug in TOPICS
     }
-    home = _site_root()
+    home = site_root()
     index = builder.page(
         home,
         PublicationIndexPage,
@@ -423,12 +421,6 @@ def load(builder):
     if extra:
         created = add_synthetic_publications(index, extra, list(types.values()), topics)
         builder.say(f"  {created} synthetic publications added")
-
-
-def _site_root():
-    from home.demo_tools import site_root
-
-    return site_root()
 
 
 def _publication_type(name, slug, kind):
@@ -488,66 +480,43 @@ def _publication(builder, index, spec, types, topics):
 
 
 def add_synthetic_publications(index, count, types, topics):
-    """Insert ``count`` live publications under ``index`` in bulk: no revisions, no per-page
-    tree locking, so ten thousand take seconds. Idempotent by slug."""
-    index = Page.objects.get(pk=index.pk)
+    """Insert ``count`` live publications under ``index`` in bulk (``bulk_add_children``:
+    no revisions, no per-page tree locking), so ten thousand take seconds. Idempotent by
+    slug."""
+    have = child_slugs(index, SYNTHETIC_PREFIX)
     wanted = [f"{SYNTHETIC_PREFIX}{number:05d}" for number in range(1, count + 1)]
-    have = set(Page.objects.child_of(index).filter(slug__in=wanted).values_list("slug", flat=True))
     missing = [slug for slug in wanted if slug not in have]
     if not missing:
         return 0
-    content_type = ContentType.objects.get_for_model(PublicationPage)
-    locale = Locale.get_default()
-    last_child = index.get_last_child()
-    next_step = (Page._str2int(last_child.path[-Page.steplen :]) + 1) if last_child else 1
-    now = timezone.now()
     topic_list = list(topics.values())
     rng = random.Random(20170701)
-    base_pages, details = [], []
-    for offset, slug in enumerate(missing):
-        number = int(slug.rsplit("-", 1)[1])
+    publications, chosen_topics = [], []
+    for slug in missing:
+        number = int(slug.removeprefix(SYNTHETIC_PREFIX))
         subject = SYNTHETIC_SUBJECTS[number % len(SYNTHETIC_SUBJECTS)]
         frame = SYNTHETIC_FRAMES[(number // len(SYNTHETIC_SUBJECTS)) % len(SYNTHETIC_FRAMES)]
         title = frame.format(subject=subject, subject_title=subject.capitalize())
-        title = f"{title[0].upper()}{title[1:]} ({number})"
-        base_pages.append(
-            Page(
-                title=title,
-                draft_title=title,
+        publications.append(
+            PublicationPage(
+                title=f"{title[0].upper()}{title[1:]} ({number})",
                 slug=slug,
-                content_type=content_type,
-                path=Page._get_path(index.path, index.depth + 1, next_step + offset),
-                depth=index.depth + 1,
-                numchild=0,
-                url_path=f"{index.url_path}{slug}/",
-                live=True,
-                has_unpublished_changes=False,
-                first_published_at=now,
-                last_published_at=now,
-                locale=locale,
-                translation_key=uuid.uuid4(),
+                publication_type=types[number % len(types)],
+                publication_date=datetime.date(2017 + number % 9, 1 + number % 12, 1),
+                container_title=PERSPECTIVES if number % 3 == 0 else "",
+                abstract=f"A synthetic publication about {subject}, generated so that "
+                "listings, search and feeds can be measured at scale.",
+                featured=False,
             )
         )
-        details.append(
-            {
-                "publication_type": types[number % len(types)],
-                "publication_date": datetime.date(2017 + number % 9, 1 + number % 12, 1),
-                "container_title": PERSPECTIVES if number % 3 == 0 else "",
-                "abstract": f"A synthetic publication about {subject}, generated so that "
-                "listings, search and feeds can be measured at scale.",
-                "featured": False,
-                "topics": rng.sample(topic_list, 1 + number % 3),
-            }
-        )
-    Page.objects.bulk_create(base_pages, batch_size=500)
-    topic_links = []
+        chosen_topics.append(rng.sample(topic_list, 1 + number % 3))
+    bulk_add_children(index, publications)
     through = PublicationPage.topics.through
-    for base, detail in zip(base_pages, details, strict=True):
-        chosen = detail.pop("topics")
-        publication = PublicationPage(page_ptr_id=base.pk, **detail)
-        # Only the publication's own table: its Page row was inserted above.
-        publication.save_base(raw=True, force_insert=True)
-        topic_links += [through(publicationpage_id=base.pk, topic_id=t.pk) for t in chosen]
-    through.objects.bulk_create(topic_links, batch_size=1000)
-    Page.objects.filter(pk=index.pk).update(numchild=index.numchild + len(missing))
+    through.objects.bulk_create(
+        [
+            through(publicationpage_id=publication.pk, topic_id=topic.pk)
+            for publication, chosen in zip(publications, chosen_topics, strict=True)
+            for topic in chosen
+        ],
+        batch_size=1000,
+    )
     return len(missing)

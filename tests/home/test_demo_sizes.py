@@ -1,5 +1,6 @@
 """load_demo_content's sizes for benchmarks: explicit totals, the --large preset, and the
-bulk-inserted works, publications and events behaving like any other page."""
+bulk-inserted works, publications and events (``bulk_add_children``) behaving like any other
+page."""
 
 import re
 
@@ -11,8 +12,10 @@ from wagtail.models import Page, Revision
 from community.models import NetworkOrganization
 from events.models import EventPage
 from gallery.models import ArtworkImage, ArtworkPage, GalleryIndexPage
-from home.demo_tools import LARGE_TOTALS, DemoBuilder
+from home.demo_tools import LARGE_TOTALS, DemoBuilder, bulk_add_children
+from home.models import StandardPage
 from publications.models import PublicationPage
+from tests.factories import StandardPageFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -143,3 +146,53 @@ def test_large_is_a_preset_that_explicit_totals_override(monkeypatch, db):
 def test_negative_totals_are_refused(db):
     with pytest.raises(CommandError):
         call_command("load_demo_content", "--skip-index", "--artworks", "-1")
+
+
+def test_bulk_added_children_are_pages_wagtail_can_serve_and_add_to(client, home_page):
+    first = StandardPageFactory(parent=home_page, slug="first")
+    body = [{"type": "rich_text", "value": "<p>Made in bulk.</p>"}]
+    pages = [
+        StandardPage(title=f"Bulk {n}", slug=f"bulk-{n}", introduction=f"Number {n}", body=body)
+        for n in range(3)
+    ]
+
+    assert bulk_add_children(home_page, pages) == pages
+
+    # After the last child, as add_child would put them.
+    assert [page.path for page in pages] == [
+        Page._get_path(home_page.path, home_page.depth + 1, step) for step in (2, 3, 4)
+    ]
+    assert all(not found for found in Page.find_problems())
+    assert home_page.numchild == 4 == Page.objects.get(pk=home_page.pk).numchild
+    stored = StandardPage.objects.get(pk=pages[2].pk)
+    assert stored.title == stored.draft_title == "Bulk 2" and stored.introduction == "Number 2"
+    assert stored.url_path == f"{home_page.url_path}bulk-2/" and stored.depth == first.depth
+    assert stored.content_type.model_class() is StandardPage and stored.locale == first.locale
+    assert stored.live and not stored.has_unpublished_changes and stored.first_published_at
+    assert len({first.translation_key, *(page.translation_key for page in pages)}) == 4
+    response = client.get(stored.url)
+    assert response.status_code == 200 and "Made in bulk." in response.content.decode()
+
+
+def test_wagtail_adds_the_next_child_after_a_bulk_insert(home_page):
+    section = StandardPageFactory(parent=home_page, slug="section")  # a leaf until now
+
+    bulk_add_children(section, [StandardPage(title=s, slug=s) for s in ("one", "two")])
+    # The instance passed in knows it has children now (treebeard reads its numchild).
+    assert [page.slug for page in section.get_children()] == ["one", "two"]
+    section.add_child(instance=StandardPage(title="Three", slug="three"))
+
+    assert [page.slug for page in section.get_children()] == ["one", "two", "three"]
+    assert Page.objects.get(pk=section.pk).numchild == 3
+    assert all(not found for found in Page.find_problems())
+
+
+def test_bulk_add_children_refuses_a_slug_already_taken(home_page):
+    StandardPageFactory(parent=home_page, slug="taken")
+    count = Page.objects.count()
+
+    for slugs in (["new", "taken"], ["twice", "twice"]):
+        with pytest.raises(ValueError):
+            bulk_add_children(home_page, [StandardPage(title=s, slug=s) for s in slugs])
+
+    assert Page.objects.count() == count
