@@ -33,8 +33,11 @@ from search.query import light_stem, parse_query, spelling_suggestion, tokenize
 
 logger = logging.getLogger(__name__)
 
-# Counts and facets describe at most this many of the best matches.
-MAX_MATCHES = 1000
+# Results, counts and facets describe at most this many of the best matches (30 pages of
+# results); the page says so when there are more. Every match is loaded, ranked by title
+# and described for the facets on each search: at 10,000 publications a broad search
+# took 97 ms with 1,000 and 53 ms with 300, and the judged queries ranked the same.
+MAX_MATCHES = 300
 ELASTICSEARCH_DOWN_KEY = "search:elasticsearch-down"
 ELASTICSEARCH_RETRY_SECONDS = 30
 FALLBACK_NOTICE = (

@@ -355,6 +355,8 @@ class SearchResults:
             "listing": self.listing,
             "results": results,
             "result_count": len(self.filtered),
+            # When capped, only this many matches were listed and counted (of more).
+            "counted": self.total,
             "capped": self.matches.capped,
             "match_mode": self.matches.mode,
             "external_promotions": self.promotions if self.show_external_promotions else [],
