@@ -59,8 +59,9 @@ def load(builder):
     _national_priority_meeting(builder, index, types["public-meeting"], venue)
     _diversity_meeting(builder, index, types["public-meeting"], venue)
     _upcoming_webinar(builder, index, types["webinar"])
-    real = EventPage.objects.child_of(index).live().exclude(slug__startswith=SAMPLE_PREFIX)
-    extra = builder.synthetic_count("events", real.count(), per_scale=SAMPLE_EVENTS_PER_SCALE)
+    extra = builder.synthetic_children_count(
+        "events", index, EventPage, SAMPLE_PREFIX, per_scale=SAMPLE_EVENTS_PER_SCALE
+    )
     if extra:
         created = create_sample_events(index, extra, list(types.values()), venue)
         builder.say(f"  {created} sample events")

@@ -697,13 +697,9 @@ def _create_artwork(builder, gallery, index, title, slug, artist, medium, year, 
 def _synthetic_artworks(builder, gallery, mediums, themes, artists):
     """Benchmark works: (scale - 1) copies of the exhibit's size, or as many as make the
     total asked for with ``--artworks N``. Inserted in bulk (see ``_insert_artworks``)."""
-    real = (
-        ArtworkPage.objects.child_of(gallery)
-        .live()
-        .exclude(slug__startswith=BENCHMARK_PREFIX)
-        .count()
+    wanted = builder.synthetic_children_count(
+        "artworks", gallery, ArtworkPage, BENCHMARK_PREFIX, per_scale=len(ARTWORKS)
     )
-    wanted = builder.synthetic_count("artworks", real, per_scale=len(ARTWORKS))
     if not wanted:
         return
     have = child_slugs(gallery, BENCHMARK_PREFIX)

@@ -66,6 +66,12 @@ class DemoBuilder:
         unit = seed_count if per_scale is None else per_scale
         return (self.scale - 1) * unit
 
+    def synthetic_children_count(self, kind, parent, model, prefix, per_scale=None):
+        """``synthetic_count`` for pages: the real ones are the live ``model`` children of
+        ``parent`` whose slugs do not start with the synthetic ``prefix``."""
+        real = model.objects.child_of(parent).live().exclude(slug__startswith=prefix).count()
+        return self.synthetic_count(kind, real, per_scale=per_scale)
+
     def say(self, message):
         if self.stdout is not None:
             self.stdout.write(message)

@@ -411,13 +411,9 @@ def load(builder):
     builder.add_to_navigation(index, "Publications")
     for spec in PUBLICATIONS:
         _publication(builder, index, spec, types, topics)
-    real = (
-        PublicationPage.objects.child_of(index)
-        .live()
-        .exclude(slug__startswith=SYNTHETIC_PREFIX)
-        .count()
+    extra = builder.synthetic_children_count(
+        "publications", index, PublicationPage, SYNTHETIC_PREFIX, per_scale=len(PUBLICATIONS)
     )
-    extra = builder.synthetic_count("publications", real, per_scale=len(PUBLICATIONS))
     if extra:
         created = add_synthetic_publications(index, extra, list(types.values()), topics)
         builder.say(f"  {created} synthetic publications added")
