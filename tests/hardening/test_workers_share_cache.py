@@ -68,6 +68,7 @@ def production_site(tmp_path):
         "DATABASE_URL": f"sqlite:///{tmp_path / 'site.sqlite3'}",
         "MEDIA_ROOT": str(tmp_path / "media"),
         "CACHE_DIR": str(tmp_path / "cache"),
+        "STATIC_ROOT": str(tmp_path / "static"),
         "TASKS_BACKEND": "immediate",
         "LOG_LEVEL": "ERROR",
     }
@@ -77,6 +78,8 @@ def production_site(tmp_path):
         subprocess.run(args, cwd=settings.BASE_DIR, env=environment, check=True, timeout=300)
 
     run(sys.executable, "manage.py", "migrate", "--noinput", "-v", "0")
+    # As a deploy does: production serves hashed static files from whitenoise's manifest.
+    run(sys.executable, "manage.py", "collectstatic", "--noinput", "-v", "0")
     run(sys.executable, "-c", CREATE_PAGE)
     port = free_port()
     server = subprocess.Popen(
