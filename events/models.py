@@ -219,6 +219,9 @@ class EventIndexPage(
     def feed_url(self, request=None):
         return self.get_full_url(request) + self.reverse_subpage("feed")
 
+    def get_cached_paths(self):
+        return ["/", f"/{self.reverse_subpage('feed')}"]
+
     @path("calendar/", name="feed")
     def feed(self, request):
         from events.calendars import upcoming_events_calendar
@@ -645,6 +648,9 @@ class EventPage(RoutablePageMixin, ViewRestrictionsInOneQuery, Page):
     def ics_url(self, request=None):
         url = self.get_url(request)  # None while a new event is being previewed
         return url + self.reverse_subpage("ics") if url else ""
+
+    def get_cached_paths(self):
+        return ["/", f"/{self.reverse_subpage('ics')}"]
 
     @path("calendar/", name="ics")
     def ics(self, request):

@@ -241,23 +241,45 @@ def page_changed(sender, instance, **kwargs):
     ids = affected_page_ids(instance)
     bump(ids)
     bump_navigation()
-    purge_frontend_cache([page_id for page_id in ids if page_id != instance.pk])
+    purge_frontend_cache([page_id for page_id in ids if page_id != instance.pk], shown=instance)
 
 
-def purge_frontend_cache(page_ids):
-    """Tell the CDN too. Wagtail's frontend cache app purges the page itself; its ancestors
-    (whose listings show it) are purged here."""
-    if not getattr(settings, "WAGTAILFRONTENDCACHE", None) or not page_ids:
+def purge_frontend_cache(page_ids, shown=None, urls=()):
+    """Tell the CDN too. Wagtail's frontend cache app purges a page it sees published or
+    unpublished; the pages around it (the listings and feeds that show it, pages showing a
+    changed snippet, the old address of a moved page) are purged here. Each page is purged
+    at the paths its ``get_cached_paths()`` names (the page and its feeds or downloads) and,
+    when it shows ``shown`` (a page below it, or a snippet) at sub-pages of its own, at the
+    paths its ``cached_paths_showing(shown)`` names. Wagtail sends the purge requests from a
+    background task."""
+    if not getattr(settings, "WAGTAILFRONTENDCACHE", None) or not (page_ids or urls):
         return
     from wagtail.contrib.frontend_cache.utils import PurgeBatch
     from wagtail.models import Page
 
-    batch = PurgeBatch()
-    batch.add_pages(Page.objects.filter(pk__in=page_ids).specific())
+    batch = PurgeBatch(urls)
+    for page in Page.objects.filter(pk__in=set(page_ids)).specific():
+        batch.add_page(page)
+        showing = getattr(page, "cached_paths_showing", None)
+        root = page.get_full_url() if shown is not None and showing else None
+        if root:
+            batch.add_urls(root + path.lstrip("/") for path in showing(shown))
     try:
         batch.purge()
     except Exception:
         logger.warning("Frontend cache purge failed", exc_info=True)
+
+
+def _former_urls(page, url_path_before):
+    """The full URL a moved page had before the move, where the CDN still holds it."""
+    parts = page.get_url_parts()
+    if not url_path_before or parts is None or url_path_before == page.url_path:
+        return []
+    _site_id, root_url, page_path = parts
+    site_prefix = page.url_path[: len(page.url_path) - len(page_path)]
+    if not url_path_before.startswith(site_prefix):
+        return []
+    return [root_url + url_path_before[len(site_prefix) :]]
 
 
 def page_moved(sender, instance, parent_page_before=None, parent_page_after=None, **kwargs):
@@ -267,6 +289,8 @@ def page_moved(sender, instance, parent_page_before=None, parent_page_after=None
             ids += affected_page_ids(parent)
     bump(ids)
     bump_navigation()
+    former = _former_urls(instance, kwargs.get("url_path_before"))
+    purge_frontend_cache(ids, shown=instance.specific_deferred, urls=former)
 
 
 def object_changed(sender, instance, **kwargs):
@@ -282,7 +306,9 @@ def object_changed(sender, instance, **kwargs):
     from wagtail.snippets.models import get_snippet_models
 
     if type(instance) in get_snippet_models():
-        bump(pages_showing(instance))
+        showing = pages_showing(instance)
+        bump(showing)
+        purge_frontend_cache(showing, shown=instance)
 
 
 def restrictions_changed(sender, instance, **kwargs):
@@ -305,8 +331,13 @@ def page_deleted(sender, instance, **kwargs):
     from wagtail.models import Page
 
     if isinstance(instance, Page):
-        bump(affected_page_ids(instance))
+        if instance.specific_class not in (None, type(instance)):
+            return  # the Page row under a specific page: that page's own signal acts
+        ids = affected_page_ids(instance)
+        bump(ids)
         bump_navigation()
+        if instance.live:  # a draft was never served, so no CDN holds it
+            purge_frontend_cache(ids, shown=instance)
 
 
 def connect():

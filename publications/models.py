@@ -193,6 +193,24 @@ class PublicationIndexPage(
             raise Http404("There is no such topic.")
         return topic
 
+    def get_cached_paths(self):
+        """The listing and its feeds: what a CDN drops when a publication below changes."""
+        return ["/", f"/{self.reverse_subpage('rss')}", f"/{self.reverse_subpage('atom')}"]
+
+    def cached_paths_showing(self, shown):
+        """The topic feeds that list ``shown``: a publication below, or a topic."""
+        if isinstance(shown, Topic):
+            slugs = [shown.slug]
+        elif isinstance(shown, PublicationPage):
+            slugs = list(shown.topics.values_list("slug", flat=True))
+        else:
+            return []
+        return [
+            f"/{self.reverse_subpage(name, kwargs={'topic': slug})}"
+            for slug in slugs
+            for name in ("topic_rss", "topic_atom")
+        ]
+
     @path("feed/rss/", name="rss")
     def rss_feed(self, request):
         from publications.feeds import PublicationsRssFeed
@@ -515,6 +533,9 @@ class PublicationPage(RoutablePageMixin, ViewRestrictionsInOneQuery, Page):
             self.publication_type = fetched.publication_type
         if fetched.document_id == self.document_id:
             self.document = fetched.document
+
+    def get_cached_paths(self):
+        return ["/"] + [f"/{self.reverse_subpage(name)}" for name in ("ris", "bibtex")]
 
     @path("citation/ris/", name="ris")
     def citation_ris(self, request):

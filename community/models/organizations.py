@@ -347,6 +347,13 @@ class NetworkOrganizationIndexPage(
             "statement", kwargs={"organization_slug": organization.slug}
         )
 
+    def cached_paths_showing(self, shown):
+        """An organization's statement page here, for the CDN to drop when it changes."""
+        if isinstance(shown, NetworkOrganization) and shown.slug:
+            kwargs = {"organization_slug": shown.slug}
+            return [f"/{self.reverse_subpage('statement', kwargs=kwargs)}"]
+        return []
+
     @path("statements/<slug:organization_slug>/", name="statement")
     def statement(self, request, organization_slug):
         organization = (

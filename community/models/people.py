@@ -254,6 +254,12 @@ class PeoplePage(RoutablePageMixin, ViewRestrictionsInOneQuery, Page):
         )
         return TemplateResponse(request, "community/person_page.html", context)
 
+    def cached_paths_showing(self, shown):
+        """A person's profile here, for the CDN to drop when the person changes."""
+        if isinstance(shown, Person) and shown.slug:
+            return [f"/{self.reverse_subpage('person', kwargs={'person_slug': shown.slug})}"]
+        return []
+
     def get_sitemap_urls(self, request=None):
         urls = super().get_sitemap_urls(request)
         for placement in self.live_placements():

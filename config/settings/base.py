@@ -170,14 +170,23 @@ PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "600"))
 # served by the new one from a shared Redis.
 RELEASE = os.environ.get("RELEASE", "")
 
-# A CDN or caching proxy in front of the site is told to purge pages when they change.
+# A CDN or caching proxy in front of the site is told to purge pages when they change
+# (home/caching.py): Cloudflare with CLOUDFLARE_ZONE_ID and CLOUDFLARE_API_TOKEN, and/or any
+# proxy that accepts HTTP PURGE requests (Varnish, nginx, Fastly...) at
+# FRONTEND_CACHE_PURGE_URL. Wagtail sends the purges from a background task.
 FRONTEND_CACHE_PURGE_URL = os.environ.get("FRONTEND_CACHE_PURGE_URL", "")
+CLOUDFLARE_ZONE_ID = os.environ.get("CLOUDFLARE_ZONE_ID", "")
+WAGTAILFRONTENDCACHE = {}
 if FRONTEND_CACHE_PURGE_URL:
-    WAGTAILFRONTENDCACHE = {
-        "default": {
-            "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
-            "LOCATION": FRONTEND_CACHE_PURGE_URL,
-        }
+    WAGTAILFRONTENDCACHE["proxy"] = {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+        "LOCATION": FRONTEND_CACHE_PURGE_URL,
+    }
+if CLOUDFLARE_ZONE_ID:
+    WAGTAILFRONTENDCACHE["cloudflare"] = {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.CloudflareBackend",
+        "ZONEID": CLOUDFLARE_ZONE_ID,
+        "BEARER_TOKEN": os.environ.get("CLOUDFLARE_API_TOKEN", ""),
     }
 
 # Search: Wagtail's Elasticsearch 9 backend when ELASTICSEARCH_URL is set, the database

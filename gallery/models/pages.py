@@ -212,6 +212,12 @@ class GalleryIndexPage(
     def artist_url(self, artist):
         return self.url + artist_subpath(artist.pk)
 
+    def cached_paths_showing(self, shown):
+        """The artist's page of works here, for the CDN to drop when one of their works is
+        published or unpublished, or the artist changes."""
+        artist_id = shown.pk if isinstance(shown, Artist) else getattr(shown, "artist_id", None)
+        return [f"/{artist_subpath(artist_id)}"] if artist_id else []
+
     @path("host/", name="host")
     def host_the_gallery(self, request):
         from gallery.submissions import handle_hosting_request

@@ -1,5 +1,6 @@
 """Production settings: refuse to run without a secret, and pass `check --deploy`."""
 
+import json
 import os
 import subprocess
 import sys
@@ -42,3 +43,34 @@ def test_production_passes_check_deploy_without_warnings():
     )
     assert result.returncode == 0, result.stdout + result.stderr
     assert "no issues" in result.stdout
+
+
+def frontend_cache_backends(**env):
+    code = (
+        "import json; from wagtail.contrib.frontend_cache.utils import get_backends; "
+        "print(json.dumps({name: type(backend).__name__ "
+        "for name, backend in get_backends().items()}))"
+    )
+    unset = {"FRONTEND_CACHE_PURGE_URL": "", "CLOUDFLARE_ZONE_ID": ""}
+    result = run_manage(
+        "shell",
+        "-v",
+        "0",
+        "-c",
+        code,
+        SECRET_KEY=STRONG_KEY,
+        ALLOWED_HOSTS="example.org",
+        **{**unset, **env},
+    )
+    assert result.returncode == 0, result.stderr
+    return json.loads(result.stdout)
+
+
+def test_the_cdn_to_purge_comes_from_the_environment():
+    assert frontend_cache_backends() == {}
+    assert frontend_cache_backends(FRONTEND_CACHE_PURGE_URL="http://varnish:6081") == {
+        "proxy": "HTTPBackend"
+    }
+    assert frontend_cache_backends(CLOUDFLARE_ZONE_ID="0123abcd", CLOUDFLARE_API_TOKEN="token") == {
+        "cloudflare": "CloudflareBackend"
+    }
