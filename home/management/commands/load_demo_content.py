@@ -71,9 +71,7 @@ class Command(BaseCommand):
             "--skip-index", action="store_true", help="Do not rebuild the search index."
         )
 
-    def handle(
-        self, *args, scale=1, large=False, skip_index=False, skip_renditions=False, **options
-    ):
+    def handle(self, *args, scale=1, large=False, skip_index=False, **options):
         totals = dict(LARGE_TOTALS) if large else {}
         for kind in SIZED_KINDS:
             if options.get(kind) is not None:
@@ -92,15 +90,14 @@ class Command(BaseCommand):
         # Bulk-inserted pages sent no signals: forget every cached page.
         caching.bump_site()
         refresh_statistics()
-        if not skip_renditions:
-            # Every image size the pages use, made now rather than on a visitor's request.
-            step = time.monotonic()
-            self.stdout.write("Rendering pages to make their image renditions…")
-            pages = Page.objects.live().public().filter(depth__gt=1)
-            if builder.is_scaled:
-                pages = pages.filter(depth__lte=3)  # the listings; detail pages warm on publish
-            rendered = renditions.warm_pages.call(list(pages.values_list("pk", flat=True)))
-            self.stdout.write(f"  {rendered} pages rendered in {time.monotonic() - step:.1f} s")
+        # Every image size the pages use, made now rather than on a visitor's request.
+        step = time.monotonic()
+        self.stdout.write("Rendering pages to make their image renditions…")
+        pages = Page.objects.live().public().filter(depth__gt=1)
+        if builder.is_scaled:
+            pages = pages.filter(depth__lte=3)  # the listings; detail pages warm on publish
+        rendered = renditions.warm_pages.call(list(pages.values_list("pk", flat=True)))
+        self.stdout.write(f"  {rendered} pages rendered in {time.monotonic() - step:.1f} s")
         if not skip_index:
             step = time.monotonic()
             self.stdout.write("Rebuilding the search index…")
