@@ -12,6 +12,7 @@ Load this library instead of ``wagtailimages_tags``; the tags take the same argu
 from functools import lru_cache
 
 from django import template
+from django.utils.html import format_html
 from wagtail.images.models import Filter
 from wagtail.images.templatetags import wagtailimages_tags as wagtail_tags
 
@@ -58,3 +59,24 @@ def image_tag(parser, token):
 
 for name in NODES:
     register.tag(name, image_tag)
+
+
+@register.simple_tag
+def preload_picture(image, *specs, sizes="100vw"):
+    """A ``<link rel="preload">`` for the AVIF sources of the ``{% picture %}`` that the same
+    ``specs`` make: for the first large image above the fold, so the browser fetches it
+    while it is still reading the page. Browsers without AVIF skip it (``type``) and load
+    the WebP or JPEG source as usual."""
+    if image is None:
+        return ""
+    avif = [f for f in parsed_filters(specs) if "format-avif" in f.spec.split("|")]
+    if not avif:
+        return ""
+    renditions = image.get_renditions(*avif).values()
+    srcset = ", ".join(f"{rendition.url} {rendition.width}w" for rendition in renditions)
+    return format_html(
+        '<link rel="preload" as="image" type="image/avif" imagesrcset="{}" imagesizes="{}"'
+        ' fetchpriority="high">',
+        srcset,
+        sizes,
+    )

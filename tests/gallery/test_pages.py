@@ -82,6 +82,34 @@ def test_index_lists_live_artworks_with_images_and_support_notice(client, galler
     assert support.select_one("a")["href"] == "tel:988"
 
 
+def test_an_artworks_first_image_is_preloaded_and_loaded_first_the_rest_lazily(client, works):
+    painting = works["painting"]
+    add_image(painting, alt_text="The same corridor at dawn.")
+
+    page = soup(client.get(painting.url))
+
+    preload = page.select_one('head link[rel="preload"][as="image"]')
+    first, second = page.select(".artwork__work picture")
+    avif_source = first.select_one('source[type="image/avif"]')
+    assert preload["type"] == "image/avif" and preload["fetchpriority"] == "high"
+    assert preload["imagesrcset"] == avif_source["srcset"]  # the very files the page uses
+    assert preload["imagesizes"] == avif_source["sizes"]
+    lead = first.select_one("img")
+    assert lead["fetchpriority"] == "high" and "loading" not in lead.attrs
+    assert second.select_one("img")["loading"] == "lazy"
+
+
+def test_a_work_behind_a_content_warning_is_not_preloaded(client, works):
+    painting = works["painting"]
+    painting.content_warning = "depictions of grief"
+    painting.save_revision().publish()
+
+    page = soup(client.get(painting.url))
+
+    assert page.select_one('link[rel="preload"][as="image"]') is None
+    assert page.select_one(".artwork__work img")["loading"] == "lazy"
+
+
 def test_index_filters_by_medium_and_theme_with_counts(client, gallery, works):
     response = client.get(gallery.url + "?medium=poetry")
     assert titles(response) == ["Handover"]
