@@ -40,7 +40,7 @@ from events.blocks import AgendaBlock
 from home.blocks import BodyBlock, MediaEmbedBlock
 from home.caching import page_cache_seconds
 from home.listing import FilterableListingMixin, ListingFilter
-from home.routing import ChildrenOfOneType
+from home.routing import ChildrenServedInOneQuery
 from home.visibility import ViewRestrictionsInOneQuery, public
 
 DEFAULT_TIME_ZONE = "America/New_York"
@@ -147,7 +147,11 @@ class YearFilter(ListingFilter):
 
 
 class EventIndexPage(
-    FilterableListingMixin, RoutablePageMixin, ChildrenOfOneType, ViewRestrictionsInOneQuery, Page
+    FilterableListingMixin,
+    RoutablePageMixin,
+    ChildrenServedInOneQuery,
+    ViewRestrictionsInOneQuery,
+    Page,
 ):
     introduction = models.TextField(blank=True)
 

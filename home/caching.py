@@ -295,9 +295,16 @@ def page_moved(sender, instance, parent_page_before=None, parent_page_after=None
 
 def object_changed(sender, instance, **kwargs):
     from wagtail.contrib.settings.models import BaseSiteSetting
-    from wagtail.models import Page
+    from wagtail.models import Page, Site
 
-    if isinstance(instance, Page) or kwargs.get("raw"):
+    if kwargs.get("raw"):
+        return
+    if isinstance(instance, Page):
+        if kwargs.get("created"):
+            bump_navigation()  # a new page (an alias, a copy) may change what is private
+        return
+    if isinstance(instance, Site):
+        bump_site()  # which site answers a host, and from which root page
         return
     if isinstance(instance, BaseSiteSetting):
         if not kwargs.get("created"):  # made on a first visit, with what pages already show

@@ -15,6 +15,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from home.blocks import BodyBlock, GoalBlock, LinkBlock, SocialLinkBlock
+from home.routing import ChildrenServedInOneQuery
 from home.visibility import ViewRestrictionsInOneQuery, public
 
 
@@ -32,7 +33,7 @@ def content_from(model_label, method, *args):
     return list(provider(*args)) if provider else []
 
 
-class HomePage(ViewRestrictionsInOneQuery, Page):
+class HomePage(ChildrenServedInOneQuery, ViewRestrictionsInOneQuery, Page):
     hero_heading = models.CharField(
         max_length=150, help_text="The statement at the top of the home page."
     )
@@ -130,7 +131,7 @@ class HomePage(ViewRestrictionsInOneQuery, Page):
             return None
 
 
-class StandardPage(ViewRestrictionsInOneQuery, Page):
+class StandardPage(ChildrenServedInOneQuery, ViewRestrictionsInOneQuery, Page):
     introduction = models.TextField(
         blank=True, help_text="A short summary shown under the title and in listings."
     )
@@ -159,7 +160,8 @@ class StandardPage(ViewRestrictionsInOneQuery, Page):
 
 @register_setting(icon="site")
 class SiteSettings(BaseSiteSetting):
-    """Everything that appears on every page, edited in one place (and read in one query)."""
+    """Everything that appears on every page, edited in one place (and read from the cache:
+    saving them refreshes every page)."""
 
     crisis_line_message = models.CharField(
         max_length=200,
@@ -218,6 +220,14 @@ class SiteSettings(BaseSiteSetting):
 
     class Meta:
         verbose_name = "site settings"
+
+    @classmethod
+    def for_site(cls, site):
+        from home.structure import structure_cached
+
+        if site is None:
+            return super().for_site(site)
+        return structure_cached(f"site-settings:{site.pk}", lambda: super(cls, cls).for_site(site))
 
 
 class PublicSubmission(models.Model):

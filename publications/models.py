@@ -30,7 +30,7 @@ from wagtail.search import index
 
 from home.blocks import BodyBlock
 from home.listing import FilterableListingMixin, ListingSort, build_listing
-from home.routing import ChildrenOfOneType
+from home.routing import ChildrenServedInOneQuery
 from home.visibility import ViewRestrictionsInOneQuery, public
 from publications import citations
 from publications.listing import KnownValuesFilter, YearFilter
@@ -115,7 +115,11 @@ class SiblingAppPageChooserPanel(PageChooserPanel):
 
 
 class PublicationIndexPage(
-    FilterableListingMixin, RoutablePageMixin, ChildrenOfOneType, ViewRestrictionsInOneQuery, Page
+    FilterableListingMixin,
+    RoutablePageMixin,
+    ChildrenServedInOneQuery,
+    ViewRestrictionsInOneQuery,
+    Page,
 ):
     introduction = models.TextField(blank=True, help_text="A sentence or two under the title.")
 

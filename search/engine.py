@@ -73,9 +73,9 @@ def backend_names():
 
 def private_paths():
     """Tree paths of every section behind a login, password or group restriction."""
-    from wagtail.models import PageViewRestriction
+    from home.visibility import restricted_paths
 
-    return sorted(set(PageViewRestriction.objects.values_list("page__path", flat=True)))
+    return restricted_paths()
 
 
 def is_private(page, paths):

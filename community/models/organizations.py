@@ -26,7 +26,7 @@ from wagtail.search import index
 
 from community.caching import cached_page_url
 from home.listing import MAX_PARAM_LENGTH, FilterableListingMixin, ListingFilter, ListingSort
-from home.routing import ChildrenOfOneType
+from home.routing import ChildrenServedInOneQuery
 from home.visibility import ViewRestrictionsInOneQuery
 
 LOGO_RENDITION = "max-240x120"
@@ -233,7 +233,11 @@ LETTER_FILTER = LetterFilter("letter", "Letter", "initial", order="value", all_l
 
 
 class NetworkOrganizationIndexPage(
-    FilterableListingMixin, RoutablePageMixin, ChildrenOfOneType, ViewRestrictionsInOneQuery, Page
+    FilterableListingMixin,
+    RoutablePageMixin,
+    ChildrenServedInOneQuery,
+    ViewRestrictionsInOneQuery,
+    Page,
 ):
     """Every live organization A–Z, with letter navigation, filters and a name search; each
     commitment statement at ``<this page>/statements/<organization slug>/``."""

@@ -14,7 +14,7 @@ from wagtail.search import index
 
 from community.models.people import Person, people_directory_url
 from home.blocks import BodyBlock
-from home.routing import ChildrenOfOneType
+from home.routing import ChildrenServedInOneQuery
 from home.visibility import ViewRestrictionsInOneQuery, public
 
 
@@ -38,7 +38,7 @@ PHASES = (
 PHASES_BY_VALUE = {phase.value: phase for phase in PHASES}
 
 
-class WorkingGroupIndexPage(ChildrenOfOneType, ViewRestrictionsInOneQuery, Page):
+class WorkingGroupIndexPage(ChildrenServedInOneQuery, ViewRestrictionsInOneQuery, Page):
     introduction = models.TextField(blank=True)
     body = StreamField(BodyBlock(), blank=True, help_text="Shown after the working groups.")
 

@@ -28,7 +28,7 @@ from wagtail.search import index
 from gallery.models.taxonomy import Artist, Medium, Theme
 from home.blocks import BodyBlock, MediaEmbedBlock
 from home.listing import FilterableListingMixin, ListingFilter, ListingSort, build_listing
-from home.routing import ChildrenOfOneType
+from home.routing import ChildrenServedInOneQuery
 from home.visibility import ViewRestrictionsInOneQuery, public
 
 # The rendition specs the templates ask for, expanded the way {% picture %} expands them,
@@ -64,7 +64,11 @@ def on_display(queryset, today=None):
 
 
 class GalleryIndexPage(
-    FilterableListingMixin, RoutablePageMixin, ChildrenOfOneType, ViewRestrictionsInOneQuery, Page
+    FilterableListingMixin,
+    RoutablePageMixin,
+    ChildrenServedInOneQuery,
+    ViewRestrictionsInOneQuery,
+    Page,
 ):
     """ "Expressions of Clinician Well-Being": the grid of artworks, the tour, the artist
     pages, and the two public forms (hosting requests and the open call)."""
@@ -464,6 +468,7 @@ class ArtworkPage(ViewRestrictionsInOneQuery, Page):
             )
             .select_related("artist", "medium")
             .defer_streamfields()
+            .order_by()  # three rows, told apart by path below
         )
         previous = following = None
         for row in rows:
