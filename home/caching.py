@@ -179,8 +179,12 @@ def bump_site():
 
 
 def bump_navigation():
-    """Menus link to pages by their URL: any page change may change a menu."""
+    """Menus link to pages by their URL: any page change may change a menu (and the rest
+    of the structure cache, home.structure)."""
+    from home.structure import forget_request_memo
+
     _bump_key(NAVIGATION_GENERATION_KEY)
+    forget_request_memo()
 
 
 def navigation_generation():

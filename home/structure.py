@@ -12,6 +12,7 @@ site settings change: exactly the events that bump the navigation generation
 reads them afresh, every other one from the cache.
 """
 
+import contextvars
 import logging
 
 from django.core.cache import cache
@@ -26,11 +27,27 @@ _MISSING = object()
 
 
 def structure_cached(name, compute, timeout=3600):
-    """``compute()``, kept until the site's structure next changes. When the cache cannot
-    be reached, ``compute()`` answers, as it would without this cache."""
-    generation = navigation_generation()
+    """``compute()``, kept until the site's structure next changes. During a request each
+    answer is also kept for the rest of that request, so asking twice reads the cache
+    once. When the cache cannot be reached, ``compute()`` answers, as it would without
+    this cache."""
+    memo = _request_memo.get()
+    if memo is not None and name in memo:
+        return memo[name]
+    value = _from_cache(name, compute, timeout, memo)
+    if memo is not None:
+        memo[name] = value
+    return value
+
+
+def _from_cache(name, compute, timeout, memo):
+    generation = memo.get(_GENERATION) if memo is not None else None
     if generation is None:
-        return compute()
+        generation = navigation_generation()
+        if generation is None:
+            return compute()
+        if memo is not None:
+            memo[_GENERATION] = generation
     key = KEY.format(name=name, generation=generation)
     try:
         value = cache.get(key, _MISSING)
@@ -44,6 +61,20 @@ def structure_cached(name, compute, timeout=3600):
         except Exception:
             logger.warning("Structure cache unavailable", exc_info=True)
     return value
+
+
+# What this request has read already (None outside a request: management commands and
+# background tasks always ask the cache).
+_request_memo = contextvars.ContextVar("structure_request_memo", default=None)
+_GENERATION = object()
+
+
+def forget_request_memo():
+    """Called when the structure changes during a request (an editor publishing), so the
+    rest of that request reads it afresh."""
+    memo = _request_memo.get()
+    if memo is not None:
+        memo.clear()
 
 
 def find_site(request):
@@ -60,12 +91,20 @@ def find_site(request):
 class SiteFromCacheMiddleware:
     """Finds the Site (and its root page) that answers the request's host from the cache,
     where Wagtail's ``Site.find_for_request`` would ask the database on every request.
-    Wagtail reads the answer from ``request._wagtail_site``."""
+    Wagtail reads the answer from ``request._wagtail_site``. Also opens the request's own
+    memo of structure answers (``structure_cached``)."""
 
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
+        token = _request_memo.set({})
+        try:
+            return self._serve(request)
+        finally:
+            _request_memo.reset(token)
+
+    def _serve(self, request):
         if not hasattr(request, "_wagtail_site"):
             host, port = request._get_raw_host(), request.get_port()
             try:

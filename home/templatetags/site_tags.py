@@ -1,7 +1,5 @@
 from django import template
-from django.core.cache import cache
 
-from home.caching import navigation_generation
 from home.models import SiteSettings
 from home.structure import structure_cached
 
@@ -21,22 +19,15 @@ def _resolve(stream):
 
 
 def resolved_menus(site_settings):
-    """Both menus as plain links, cached until a page or the settings change (resolving the
-    page links costs a query per menu)."""
-    generation = navigation_generation()
-    key = None
-    if generation is not None:
-        key = f"navigation:{site_settings.pk}:{generation}"
-        menus = cache.get(key)
-        if menus is not None:
-            return menus
-    menus = {
-        "main": _resolve(site_settings.main_navigation),
-        "footer": _resolve(site_settings.footer_navigation),
-    }
-    if key is not None:
-        cache.set(key, menus, 3600)
-    return menus
+    """Both menus as plain links, kept in the structure cache until a page or the settings
+    change (resolving the page links costs a query per menu)."""
+    return structure_cached(
+        f"navigation:{site_settings.pk}",
+        lambda: {
+            "main": _resolve(site_settings.main_navigation),
+            "footer": _resolve(site_settings.footer_navigation),
+        },
+    )
 
 
 def _links(resolved, path):
