@@ -4,9 +4,10 @@ Anonymous GET requests for pages Wagtail serves are answered from the cache (loc
 or Redis with REDIS_URL) without touching the database. Entries are keyed by the page that
 served them and that page's *generation*; publishing, unpublishing, moving or deleting a
 page bumps the generation of the page, its ancestors (their listings show it) and the home
-page, and changing a snippet bumps every page that references it (Wagtail's reference
-index) — so exactly the affected pages, with all their query-string variants and
-sub-routes (feeds, calendars, citations), are rendered afresh on the next request.
+page, and changing a snippet, an image or a document bumps every page that references it
+(Wagtail's reference index) — so exactly the affected pages, with all their query-string
+variants and sub-routes (feeds, calendars, citations), are rendered afresh on the next
+request.
 Site settings appear on every page, so saving them bumps the whole site.
 
 Never cached: logged-in visitors (any session cookie), previews, responses that used a CSRF
@@ -314,9 +315,12 @@ def object_changed(sender, instance, **kwargs):
         if not kwargs.get("created"):  # made on a first visit, with what pages already show
             bump_site()
         return
+    from wagtail.documents import get_document_model
+    from wagtail.images import get_image_model
     from wagtail.snippets.models import get_snippet_models
 
-    if type(instance) in get_snippet_models():
+    shown_media = (get_image_model(), get_document_model())  # a new focal point, a new file
+    if type(instance) in get_snippet_models() or isinstance(instance, shown_media):
         showing = pages_showing(instance)
         bump(showing)
         purge_frontend_cache(showing, shown=instance)

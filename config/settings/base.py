@@ -167,6 +167,8 @@ else:
 # The page cache (home/caching.py): anonymous page views served from the cache above.
 PAGE_CACHE_ENABLED = env_bool("PAGE_CACHE_ENABLED", True)
 PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "600"))
+# Listings' cards kept rendered until their page changes (home/templatetags/cards.py).
+CARD_CACHE_ENABLED = env_bool("CARD_CACHE_ENABLED", True)
 # Set RELEASE (e.g. the commit) on each deploy, so pages cached by the previous code are not
 # served by the new one from a shared Redis.
 RELEASE = os.environ.get("RELEASE", "")
