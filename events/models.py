@@ -168,6 +168,8 @@ class EventIndexPage(
     subpage_types = ["events.EventPage"]
     # An event page shows its venue, type, agenda document and working group.
     child_related = ("venue", "event_type", "agenda_document", "related_working_group")
+    # Calendar apps refresh a subscription every few hours; a hundred events is years ahead.
+    feed_size = 100
     max_count = 1
 
     class Meta:
@@ -228,6 +230,7 @@ class EventIndexPage(
 
     @path("calendar/", name="feed")
     def feed(self, request):
+        """The next ``feed_size`` events as an iCalendar feed for calendar subscriptions."""
         from events.calendars import upcoming_events_calendar
 
         events = (
@@ -235,7 +238,7 @@ class EventIndexPage(
             .filter(end__gt=timezone.now())
             .select_related("venue")
             .defer_streamfields()
-            .order_by("start", "pk")
+            .order_by("start", "pk")[: self.feed_size]
         )
         calendar = upcoming_events_calendar(self, events, request)
         return calendar_response(calendar, filename=None)

@@ -105,6 +105,17 @@ def test_feed_never_lists_drafts_or_private_events(client, events_index, winter_
     assert [str(event["SUMMARY"]) for event in calendar.walk("VEVENT")] == ["Winter meeting"]
 
 
+def test_feed_lists_the_next_events_up_to_its_size(client, events_index, monkeypatch):
+    monkeypatch.setattr(type(events_index), "feed_size", 2)
+    for days, title in ((30, "Third"), (10, "First"), (20, "Second")):
+        start = timezone.now() + timedelta(days=days)
+        EventPageFactory(parent=events_index, title=title, start=start)
+
+    calendar = read_calendar(client.get(events_index.url + "calendar/"))
+
+    assert [str(event["SUMMARY"]) for event in calendar.walk("VEVENT")] == ["First", "Second"]
+
+
 def test_empty_feed_is_still_a_valid_calendar(client, events_index):
     calendar = read_calendar(client.get(events_index.url + "calendar/"))
     assert calendar.walk("VEVENT") == []
