@@ -8,6 +8,7 @@ own date field when it has one) and, for publications, their topics.
 
 import logging
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from django.apps import apps
 from django.conf import settings
@@ -324,23 +325,34 @@ def find_matches(parsed, paths):
     return Matches(ids, titles, content_types, mode, notice, capped, from_database, corrected)
 
 
+@lru_cache(maxsize=20_000)
 def title_words(title):
+    """The stems of a title's words (hyphenated words also by their parts). Kept per
+    process: the same titles come back in search after search."""
     words = set()
     for token in tokenize(title):
         words.update(light_stem(piece) for piece in token.split("-") if piece)
         words.add(light_stem(token.replace("-", "")))
-    return words
+    return frozenset(words)
 
 
-def title_score(title, parsed):
-    """How many parts of the query (in any of their forms) the title contains, and the
-    share of the title's words those are (a short, exact title beats a long one)."""
+def query_forms(parsed):
+    """For each part of the query, the stems of each of its forms."""
+    return [
+        [frozenset(light_stem(word) for word in form) for form in part.all_forms()]
+        for part in parsed.parts
+    ]
+
+
+def title_score(title, forms):
+    """How many parts of the query (``query_forms``: in any of their forms) the title
+    contains, and the share of the title's words those are (a short, exact title beats a
+    long one)."""
     stems = title_words(title)
     matched = set()
     score = 0
-    for part in parsed.parts:
-        for form in part.all_forms():
-            form_stems = {light_stem(word) for word in form}
+    for part_forms in forms:
+        for form_stems in part_forms:
             if form_stems <= stems:
                 score += 1
                 matched |= form_stems
@@ -357,9 +369,10 @@ def rank_titles_first(ids, titles, parsed, complete=()):
     PostgreSQL and Elasticsearch, so results read the same on every backend.
     """
     position = {page_id: rank for rank, page_id in enumerate(ids)}
+    forms = query_forms(parsed)
 
     def key(pk):
-        score, coverage = title_score(titles.get(pk, ""), parsed)
+        score, coverage = title_score(titles.get(pk, ""), forms)
         return (-(score + (pk in complete)), -coverage, position[pk])
 
     return sorted(ids, key=key)

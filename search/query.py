@@ -10,6 +10,7 @@ and the editors' synonyms and abbreviations (search.models.SearchSynonym).
 import difflib
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from django.core.cache import cache
 from django.utils import timezone
@@ -49,6 +50,7 @@ def clean_query(raw):
     return cut, True
 
 
+@lru_cache(maxsize=50_000)
 def light_stem(word):
     """A small English suffix-stripper used to match words in titles and snippets.
 
