@@ -101,7 +101,7 @@ def is_expired(page, now=None):
 
 
 def is_database_backend(backend):
-    return type(backend).__module__.startswith(("modelsearch.backends.database",))
+    return type(backend).__module__.startswith(("modelsearch.backends.database", "search.backends"))
 
 
 def supports_fuzzy(backend):

@@ -217,7 +217,8 @@ ENGLISH_ANALYZER = {
 }
 WAGTAILSEARCH_BACKENDS = {
     "database": {
-        "BACKEND": "wagtail.search.backends.database",
+        # Wagtail's database backend, ranking in one pass on SQLite (search/backends.py).
+        "BACKEND": "search.backends",
         # PostgreSQL: stem English words; SQLite stems through its FTS5 porter tokenizer
         # (set up by the search app's migration).
         "SEARCH_CONFIG": "english",
