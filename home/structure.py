@@ -34,20 +34,28 @@ def structure_cached(name, compute, timeout=3600):
     memo = _request_memo.get()
     if memo is not None and name in memo:
         return memo[name]
-    value = _from_cache(name, compute, timeout, memo)
+    value = _from_cache(name, compute, timeout)
     if memo is not None:
         memo[name] = value
     return value
 
 
-def _from_cache(name, compute, timeout, memo):
+def structure_generation():
+    """The navigation generation (home.caching), read once per request; None when the
+    cache cannot be reached."""
+    memo = _request_memo.get()
     generation = memo.get(_GENERATION) if memo is not None else None
     if generation is None:
         generation = navigation_generation()
-        if generation is None:
-            return compute()
-        if memo is not None:
+        if memo is not None and generation is not None:
             memo[_GENERATION] = generation
+    return generation
+
+
+def _from_cache(name, compute, timeout):
+    generation = structure_generation()
+    if generation is None:
+        return compute()
     key = KEY.format(name=name, generation=generation)
     try:
         value = cache.get(key, _MISSING)

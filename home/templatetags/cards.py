@@ -25,7 +25,8 @@ from django import template
 from django.conf import settings
 from django.core.cache import cache
 
-from home.caching import GENERATION_KEY, generations, navigation_generation
+from home.caching import GENERATION_KEY, generations
+from home.structure import structure_generation
 
 logger = logging.getLogger(__name__)
 register = template.Library()
@@ -69,12 +70,12 @@ def cards(context, items, template_name, name, **extra):
 def _keys(context, items, template_name, extra):
     """The cache key of each item's card, or None when cards are not to be cached."""
     request = context.get("request")
-    if not getattr(settings, "CARD_CACHE_ENABLED", True) or request is None:
+    if not settings.CARD_CACHE_ENABLED or request is None:
         return None
     if getattr(request, "is_preview", False) or not all(item.pk for item in items):
         return None
     try:
-        navigation = navigation_generation()
+        navigation = structure_generation()  # read once for the whole request
         page_generations = generations(*(GENERATION_KEY.format(page_id=i.pk) for i in items))
     except Exception:
         logger.warning("Card cache unavailable", exc_info=True)
