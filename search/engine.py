@@ -101,7 +101,10 @@ def is_expired(page, now=None):
 
 
 def is_database_backend(backend):
-    return type(backend).__module__.startswith(("modelsearch.backends.database", "search.backends"))
+    """Wagtail's database backends, and the site's own subclasses of them."""
+    return any(
+        cls.__module__.startswith("modelsearch.backends.database") for cls in type(backend).__mro__
+    )
 
 
 def supports_fuzzy(backend):

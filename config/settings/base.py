@@ -217,7 +217,7 @@ ENGLISH_ANALYZER = {
 }
 WAGTAILSEARCH_BACKENDS = {
     "database": {
-        # Wagtail's database backend, ranking in one pass on SQLite (search/backends.py).
+        # Wagtail's database backend, ranking in one pass on SQLite (search/backends/).
         "BACKEND": "search.backends",
         # PostgreSQL: stem English words; SQLite stems through its FTS5 porter tokenizer
         # (set up by the search app's migration).

@@ -12,18 +12,24 @@ PostgreSQL's backend ranks in one query already and is used as Wagtail chooses i
 Settings name this module as the backend: ``"BACKEND": "search.backends"``.
 """
 
+from functools import cache
+
 from django.db import connection
 from wagtail.search.backends import database
 
 
 def SearchBackend(params):  # noqa: N802 (the name Wagtail looks for in a backend module)
-    if connection.vendor == "sqlite":
-        from modelsearch.backends.database.sqlite.sqlite import (
-            SQLiteSearchBackend as WagtailsSQLiteBackend,
-        )
-
+    if connection.vendor == "sqlite" and _wagtail_uses_sqlite_fts():
         from search.backends.sqlite import SQLiteSearchBackend
 
-        backend = database.SearchBackend(params)
-        return SQLiteSearchBackend(params) if type(backend) is WagtailsSQLiteBackend else backend
+        return SQLiteSearchBackend(params)
     return database.SearchBackend(params)
+
+
+@cache
+def _wagtail_uses_sqlite_fts():
+    """Whether Wagtail picks its FTS5 backend here (it falls back to plain LIKE matching
+    where SQLite lacks FTS5); asked once per process, as Wagtail does."""
+    from modelsearch.backends.database.sqlite.sqlite import SQLiteSearchBackend
+
+    return type(database.SearchBackend({})) is SQLiteSearchBackend

@@ -23,12 +23,9 @@ class OnePassRankedResults(sqlite.SQLiteSearchResults):
         ids = matches.values_list("index_entry__object_id", flat=True)
         visible = set(compiler.queryset.filter(pk__in=ids).values_list("pk", flat=True))
         to_pk = compiler.queryset.model._meta.pk.to_python
-        ranked = sorted(
-            (score, -pk, pk)
-            for pk, score in ((to_pk(object_id), score) for object_id, score in matches)
-            if pk in visible
-        )
-        shown = [pk for _, _, pk in ranked[self.start : self.stop]]
+        scores = {to_pk(object_id): score for object_id, score in matches}
+        ranked = sorted(visible & scores.keys(), key=lambda pk: (scores[pk], -pk))
+        shown = ranked[self.start : self.stop]
         loaded = compiler.queryset.in_bulk(shown)
         return [loaded[pk] for pk in shown if pk in loaded]
 
