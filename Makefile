@@ -34,8 +34,11 @@ run: demo
 	@echo ""
 	$(PY) manage.py runserver $(HOST):$(PORT)
 
+# The whole suite on every core (pytest-xdist, one test database per worker), ending with
+# the 15 slowest tests. TEST_WORKERS=0 runs it in one process.
+TEST_WORKERS ?= auto
 test: install-test
-	$(PY) -m pytest
+	$(PY) -m pytest -n $(TEST_WORKERS) --durations=15
 
 lint: install
 	$(VENV)/bin/ruff check .

@@ -12,6 +12,17 @@ CACHED_PAGE_TYPES = (PeoplePage, CommitmentStatementPage)
 
 def _cached_page_changed(sender, **kwargs):
     forget_page_urls()
+    if sender is PeoplePage:
+        # Every page that shows a person links to their profile below the people page.
+        from django.contrib.contenttypes.models import ContentType
+        from wagtail.models import Page, ReferenceIndex
+
+        from community.models import Person
+        from home.caching import bump
+
+        references = ReferenceIndex.get_references_to_in_bulk(Person.objects.all())
+        pages = references.filter(base_content_type=ContentType.objects.get_for_model(Page))
+        bump(int(pk) for pk in pages.values_list("object_id", flat=True))
 
 
 def connect():

@@ -244,7 +244,8 @@ def _pages_linking_many_to_many(instance):
 
 def page_changed(sender, instance, **kwargs):
     ids = affected_page_ids(instance)
-    bump(ids)
+    # Pages below show its title and address (breadcrumbs, links).
+    bump(ids + list(instance.get_descendants().values_list("pk", flat=True)))
     bump_navigation()
     purge_frontend_cache([page_id for page_id in ids if page_id != instance.pk], shown=instance)
 

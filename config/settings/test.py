@@ -10,8 +10,5 @@ MEDIA_ROOT = BASE_DIR / ".test-media"  # noqa: F405
 # The browser tests' live server shares this process; keep it quiet.
 WAGTAILADMIN_BASE_URL = "http://testserver"
 AXES_ENABLED = True
-# Query-count tests must see real rendering; the page-cache tests switch it on.
-PAGE_CACHE_ENABLED = False
-CARD_CACHE_ENABLED = False
 # Every search is written at once, so tests read the report straight after searching.
 SEARCH_TALLY_SECONDS = 0

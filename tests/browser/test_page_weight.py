@@ -7,7 +7,6 @@ from pathlib import Path
 
 import pytest
 from django.conf import settings
-from django.core.management import call_command
 
 from tests.browser.conftest import assert_accessible
 
@@ -24,15 +23,9 @@ def transferred_bytes(page, url):
     return sum(len(response.body()) for response in sizes if not 300 <= response.status < 400)
 
 
-@pytest.fixture
-def demo_site(site_url):
-    call_command("load_demo_content", "--skip-index")
-    return site_url
-
-
 @pytest.mark.parametrize("path", list(BUDGETS))
-def test_pages_stay_within_their_weight_budget(page, demo_site, path):
-    weight = transferred_bytes(page, demo_site + path)
+def test_pages_stay_within_their_weight_budget(page, live_server, demo_site, path):
+    weight = transferred_bytes(page, live_server.url + path)
     assert 0 < weight <= BUDGETS[path], f"{path}: {weight / 1024:.0f} KB"
     assert_accessible(page)
 

@@ -9,8 +9,6 @@ from community.models import NetworkOrganization, Person, WorkingGroupPage
 from home import demo as home_demo
 from home.demo_tools import DemoBuilder
 
-pytestmark = pytest.mark.django_db
-
 
 def load(scale=1):
     builder = DemoBuilder(scale=scale)
@@ -28,8 +26,8 @@ def snapshot():
 
 
 @pytest.fixture
-def demo(db):
-    load()
+def demo(demo_site):
+    return demo_site
 
 
 def test_demo_runs_twice_without_creating_or_changing_anything(demo):
@@ -106,6 +104,7 @@ def test_organizations_from_the_seeds_with_their_statements(client, demo):
     assert form.status_code == 200
 
 
-def test_scale_adds_fictional_network_organizations(db):
+@pytest.mark.django_db
+def test_scale_adds_fictional_network_organizations():
     load(scale=2)
     assert NetworkOrganization.objects.filter(kind="network").count() == 100

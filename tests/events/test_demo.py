@@ -11,8 +11,6 @@ import home.demo
 from events.models import EventPage
 from home.demo_tools import DemoBuilder
 
-pytestmark = pytest.mark.django_db
-
 
 def load(scale=1):
     builder = DemoBuilder(scale=scale)
@@ -20,8 +18,7 @@ def load(scale=1):
     events.demo.load(builder)
 
 
-def test_demo_has_the_seed_meetings_and_an_upcoming_event(client):
-    load()
+def test_demo_has_the_seed_meetings_and_an_upcoming_event(demo_site, client):
     meeting = EventPage.objects.get(slug="establishing-clinician-well-being-as-a-national-priority")
     assert meeting.start == datetime(2018, 5, 2, 13, 0, tzinfo=UTC)  # 9 a.m. in Washington
     assert meeting.venue.city == "Washington, DC"
@@ -38,8 +35,7 @@ def test_demo_has_the_seed_meetings_and_an_upcoming_event(client):
     assert client.get("/events/").status_code == 200
 
 
-def test_demo_twice_changes_nothing():
-    load()
+def test_demo_twice_changes_nothing(demo_site):
     counts = (Page.objects.count(), Revision.objects.count())
     stamps = list(EventPage.objects.order_by("pk").values_list("last_published_at", flat=True))
     load()
@@ -49,6 +45,7 @@ def test_demo_twice_changes_nothing():
     )
 
 
+@pytest.mark.django_db
 def test_scale_adds_sample_events_with_ten_session_agendas(client):
     load(scale=3)
     samples = EventPage.objects.filter(slug__startswith=events.demo.SAMPLE_PREFIX)

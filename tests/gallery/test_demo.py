@@ -14,8 +14,6 @@ from gallery.models import (
 )
 from home.demo_tools import DemoBuilder
 
-pytestmark = pytest.mark.django_db
-
 
 def snapshot():
     return {
@@ -28,8 +26,7 @@ def snapshot():
     }
 
 
-def test_demo_gallery_covers_every_medium_and_runs_twice_without_changes(home_page):
-    demo.load(DemoBuilder())
+def test_demo_gallery_covers_every_medium_and_runs_twice_without_changes(demo_site):
     gallery = GalleryIndexPage.objects.get()
     artworks = ArtworkPage.objects.child_of(gallery).live()
     assert artworks.count() >= 24
@@ -61,6 +58,7 @@ def test_demo_gallery_covers_every_medium_and_runs_twice_without_changes(home_pa
     assert snapshot() == before
 
 
+@pytest.mark.django_db
 def test_demo_scale_adds_synthetic_works_quickly(home_page):
     demo.load(DemoBuilder(scale=2))
     gallery = GalleryIndexPage.objects.get()

@@ -70,26 +70,26 @@ def inventory(env):
 
 
 @pytest.mark.slow
-def test_backup_then_restore_into_a_fresh_database_yields_the_same_content(tmp_path):
+def test_backup_then_restore_into_a_fresh_database_yields_the_same_content(
+    tmp_path, fresh_database
+):
     source_env = {
         **os.environ,
         "DJANGO_SETTINGS_MODULE": "config.settings.dev",
-        "DATABASE_URL": f"sqlite:///{tmp_path / 'source.sqlite3'}",
+        "DATABASE_URL": f"sqlite:///{fresh_database('source.sqlite3')}",
         "MEDIA_ROOT": str(tmp_path / "source-media"),
     }
     target_env = {
         **source_env,
-        "DATABASE_URL": f"sqlite:///{tmp_path / 'target.sqlite3'}",
+        "DATABASE_URL": f"sqlite:///{fresh_database('target.sqlite3')}",
         "MEDIA_ROOT": str(tmp_path / "target-media"),
     }
-    manage(source_env, "migrate", "--noinput", "-v", "0")
     build = subprocess.run([sys.executable, "-c", BUILD], cwd=settings.BASE_DIR, env=source_env)
     assert build.returncode == 0
     before = inventory(source_env)
     backup = tmp_path / "site.tar.gz"
     manage(source_env, "backup_site", str(backup))
 
-    manage(target_env, "migrate", "--noinput", "-v", "0")
     manage(target_env, "restore_site", str(backup), "--yes")
     after = inventory(target_env)
 

@@ -11,8 +11,6 @@ PROBE = """
 import json, time
 import django
 django.setup()
-from django.core.management import call_command
-call_command("migrate", verbosity=0)
 from tests.factories import make_home_page, StandardPageFactory
 home = make_home_page()
 StandardPageFactory(parent=home, title="About", slug="about")
@@ -28,11 +26,11 @@ print(json.dumps(out))
 """
 
 
-def test_pages_are_served_uncached_and_readiness_reports_the_cache(tmp_path):
+def test_pages_are_served_uncached_and_readiness_reports_the_cache(fresh_database):
     environment = {
         **os.environ,
         "DJANGO_SETTINGS_MODULE": "config.settings.test",
-        "DATABASE_URL": f"sqlite:///{tmp_path / 'db.sqlite3'}",
+        "DATABASE_URL": f"sqlite:///{fresh_database()}",
         "REDIS_URL": "redis://127.0.0.1:1/0",
         "LOG_LEVEL": "CRITICAL",
     }

@@ -59,13 +59,13 @@ def fetch(url):
 
 
 @pytest.fixture
-def production_site(tmp_path):
+def production_site(tmp_path, fresh_database):
     environment = {
         **os.environ,
         "DJANGO_SETTINGS_MODULE": "config.settings.production",
         "SECRET_KEY": secrets.token_urlsafe(64),
         "ALLOWED_HOSTS": "127.0.0.1",
-        "DATABASE_URL": f"sqlite:///{tmp_path / 'site.sqlite3'}",
+        "DATABASE_URL": f"sqlite:///{fresh_database()}",
         "MEDIA_ROOT": str(tmp_path / "media"),
         "CACHE_DIR": str(tmp_path / "cache"),
         "STATIC_ROOT": str(tmp_path / "static"),
@@ -77,7 +77,6 @@ def production_site(tmp_path):
     def run(*args):
         subprocess.run(args, cwd=settings.BASE_DIR, env=environment, check=True, timeout=300)
 
-    run(sys.executable, "manage.py", "migrate", "--noinput", "-v", "0")
     # As a deploy does: production serves hashed static files from whitenoise's manifest.
     run(sys.executable, "manage.py", "collectstatic", "--noinput", "-v", "0")
     run(sys.executable, "-c", CREATE_PAGE)

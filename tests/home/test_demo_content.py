@@ -1,4 +1,3 @@
-import pytest
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from wagtail.documents import get_document_model
@@ -6,8 +5,6 @@ from wagtail.images import get_image_model
 from wagtail.models import Page, Site
 
 from home.models import HomePage
-
-pytestmark = pytest.mark.django_db
 
 
 def snapshot():
@@ -19,8 +16,7 @@ def snapshot():
     )
 
 
-def test_demo_content_builds_the_site_and_running_it_twice_changes_nothing(client):
-    call_command("load_demo_content", "--skip-index")
+def test_demo_content_builds_the_site_and_running_it_twice_changes_nothing(demo_site, client):
     first = snapshot()
     call_command("load_demo_content", "--skip-index")
 
@@ -36,13 +32,12 @@ def test_demo_content_builds_the_site_and_running_it_twice_changes_nothing(clien
     )
 
 
-def test_no_visitor_ever_waits_for_a_rendition_on_the_demo_site(client):
+def test_no_visitor_ever_waits_for_a_rendition_on_the_demo_site(demo_site, client):
     """After the demo is published, crawling every page (and every page of every listing)
     creates no rendition: they were all made at publish time."""
     import re
     from urllib.parse import urlsplit
 
-    call_command("load_demo_content", "--skip-index")
     renditions = get_image_model().get_rendition_model().objects
     before = renditions.count()
     assert before > 0

@@ -16,10 +16,7 @@ from home.demo_tools import LARGE_TOTALS, DemoBuilder, bulk_add_children
 from home.models import StandardPage
 from publications.models import PublicationPage
 from tests.factories import StandardPageFactory
-
-pytestmark = pytest.mark.django_db
-
-SIZES = ["--publications", "30", "--events", "25", "--artworks", "30", "--organizations", "50"]
+from tests.helpers import SIZED_DEMO_ARGUMENTS
 
 
 def totals():
@@ -48,8 +45,8 @@ def listing_count(html):
 
 
 @pytest.fixture
-def sized_site(db):
-    call_command("load_demo_content", "--skip-index", *SIZES)
+def sized_site(sized_demo_site):
+    return sized_demo_site
 
 
 def test_builder_counts_synthetic_items_from_totals_or_scale():
@@ -68,7 +65,7 @@ def test_explicit_totals_are_met_exactly_and_a_second_run_adds_nothing(sized_sit
     assert totals() == {"publications": 30, "events": 25, "artworks": 30, "organizations": 50}
     before = snapshot()
 
-    call_command("load_demo_content", "--skip-index", *SIZES)
+    call_command("load_demo_content", *SIZED_DEMO_ARGUMENTS)
 
     assert snapshot() == before
     assert totals()["artworks"] == 30
@@ -131,6 +128,7 @@ def test_bulk_organizations_are_listed_with_their_statements(client, sized_site)
     assert with_statement.name in listing.content.decode()
 
 
+@pytest.mark.django_db
 def test_large_is_a_preset_that_explicit_totals_override(monkeypatch, db):
     from home.management.commands import load_demo_content
 
@@ -143,11 +141,13 @@ def test_large_is_a_preset_that_explicit_totals_override(monkeypatch, db):
     assert totals() == {"publications": 20, "events": 4, "artworks": 27, "organizations": 40}
 
 
+@pytest.mark.django_db
 def test_negative_totals_are_refused(db):
     with pytest.raises(CommandError):
         call_command("load_demo_content", "--skip-index", "--artworks", "-1")
 
 
+@pytest.mark.django_db
 def test_bulk_added_children_are_pages_wagtail_can_serve_and_add_to(client, home_page):
     first = StandardPageFactory(parent=home_page, slug="first")
     body = [{"type": "rich_text", "value": "<p>Made in bulk.</p>"}]
@@ -174,6 +174,7 @@ def test_bulk_added_children_are_pages_wagtail_can_serve_and_add_to(client, home
     assert response.status_code == 200 and "Made in bulk." in response.content.decode()
 
 
+@pytest.mark.django_db
 def test_wagtail_adds_the_next_child_after_a_bulk_insert(home_page):
     section = StandardPageFactory(parent=home_page, slug="section")  # a leaf until now
 
@@ -187,6 +188,7 @@ def test_wagtail_adds_the_next_child_after_a_bulk_insert(home_page):
     assert all(not found for found in Page.find_problems())
 
 
+@pytest.mark.django_db
 def test_bulk_add_children_refuses_a_slug_already_taken(home_page):
     StandardPageFactory(parent=home_page, slug="taken")
     count = Page.objects.count()

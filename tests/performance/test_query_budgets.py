@@ -22,7 +22,7 @@ from publications.models import PublicationPage
 from search.analytics import tally
 from tests.helpers import count_queries
 
-pytestmark = [pytest.mark.django_db, pytest.mark.slow]
+pytestmark = pytest.mark.slow
 
 BUDGET = 15
 SEARCHES = [
@@ -94,13 +94,11 @@ def growth(small_sql, large_sql):
 
 
 def test_every_public_page_stays_within_budget_at_the_demo_size_and_at_ten_times_it(
-    client, settings
+    demo_site, client, settings
 ):
     # Searches are counted in memory and written once a minute (search/analytics.py); the
     # test settings write each at once. Count what a visitor's search costs.
     settings.SEARCH_TALLY_SECONDS = 3600
-    call_command("load_demo_content", "--skip-index")
-    call_command("update_index", verbosity=0)
     urls = public_urls(client)
     kinds = Counter(kind(url) for url in urls)
     small = {url: count_queries(client, url) for url in urls}

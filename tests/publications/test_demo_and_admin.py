@@ -4,11 +4,8 @@ from django.core.management import call_command
 
 from publications.models import PublicationIndexPage, PublicationPage, PublicationType, Topic
 
-pytestmark = pytest.mark.django_db
 
-
-def test_demo_content_builds_every_seed_publication_once(client):
-    call_command("load_demo_content", "--skip-index")
+def test_demo_content_builds_every_seed_publication_once(demo_site, client):
     counts = (
         PublicationPage.objects.count(),
         PublicationType.objects.count(),
@@ -37,6 +34,7 @@ def test_demo_content_builds_every_seed_publication_once(client):
     assert "Publications" in client.get("/").content.decode()
 
 
+@pytest.mark.django_db
 def test_demo_scale_adds_synthetic_publications_in_bulk(client):
     call_command("load_demo_content", "--skip-index", "--scale", "3")
     total = PublicationPage.objects.count()
@@ -65,6 +63,7 @@ def admin_client(client):
     return client
 
 
+@pytest.mark.django_db
 def test_editors_can_open_the_publication_editor(admin_client, index):
     from tests.publications.factories import make_publication
 
@@ -74,6 +73,7 @@ def test_editors_can_open_the_publication_editor(admin_client, index):
     assert admin_client.get(add_url).status_code == 200
 
 
+@pytest.mark.django_db
 def test_editors_manage_types_and_topics_as_snippets(admin_client):
     assert admin_client.get("/admin/snippets/publications/topic/").status_code == 200
     response = admin_client.post(
