@@ -4,8 +4,3 @@ from django.apps import AppConfig
 class CommunityConfig(AppConfig):
     name = "community"
     verbose_name = "People and organizations"
-
-    def ready(self):
-        from community import signals
-
-        signals.connect()

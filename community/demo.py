@@ -24,7 +24,7 @@ from community.models import (
 from community.models.organizations import OrganizationKind, initial_of
 from community.models.people import PeopleGroup
 from community.models.statements import text_to_rich_text
-from home.demo_tools import site_root
+from demo.builder import site_root
 
 NAM = "National Academy of Medicine"
 PERSPECTIVE = (

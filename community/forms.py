@@ -7,7 +7,7 @@ from pypdf import PdfReader
 from pypdf.errors import PyPdfError
 
 from community.models import CommitmentStatementSubmission
-from home.forms import PublicFormMixin
+from core.protection import PublicFormMixin
 
 MAX_PDF_SIZE = 5 * 1024 * 1024
 PDF_MAGIC = b"%PDF-"

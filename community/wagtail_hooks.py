@@ -116,7 +116,6 @@ class CommitmentStatementAdmin(ModelAdmin):
         "organization",
         "reviewed_at",
         "reviewed_by",
-        "notified_at",
         "staff_notes",
     )
     permission_helper_class = SubmissionPermissionHelper

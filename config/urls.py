@@ -7,7 +7,7 @@ from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from config.api import api_router
-from home import health
+from operations import health
 
 urlpatterns = [
     path("healthz", health.healthz, name="healthz"),

@@ -12,7 +12,7 @@ from wagtail.blocks.struct_block import StructBlockValidationError
 from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.snippets.blocks import SnippetChooserBlock
 
-from home.blocks import MediaEmbedBlock
+from core.blocks import MediaEmbedBlock
 
 SPEAKER_ROLES = [
     ("speaker", "Speaker"),

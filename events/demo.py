@@ -10,8 +10,8 @@ from django.apps import apps
 from django.utils import timezone
 from wagtail.models import Page
 
+from demo.builder import bulk_add_children, child_slugs, site_root
 from events.models import EventArtwork, EventIndexPage, EventPage, EventResource, EventType, Venue
-from home.demo_tools import bulk_add_children, child_slugs, site_root
 
 EASTERN = "America/New_York"
 SAMPLE_EVENTS_PER_SCALE = 20

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time
 
 from django import forms
-from django.apps import apps
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Case, F, IntegerField, Min, Value, When
@@ -29,19 +29,16 @@ from wagtail.admin.panels import (
     MultiFieldPanel,
     PageChooserPanel,
 )
-from wagtail.admin.widgets import AdminPageChooser
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 
+from core.blocks import BodyBlock, MediaEmbedBlock
+from core.listing import FilterableListingMixin, ListingFilter, YearFilter
+from core.pages import BasePage
 from events.blocks import AgendaBlock
-from home.blocks import BodyBlock, MediaEmbedBlock
-from home.caching import page_cache_seconds
-from home.listing import FilterableListingMixin, ListingFilter
-from home.routing import ChildrenServedInOneQuery
-from home.visibility import ViewRestrictionsInOneQuery, public
 
 DEFAULT_TIME_ZONE = "America/New_York"
 RESERVED_SLUGS = {"calendar"}  # the events index's own sub-page (its iCal feed)
@@ -56,40 +53,6 @@ def validate_time_zone(value):
 
 def time_zone_choices():
     return [(name, name.replace("_", " ")) for name in sorted(zoneinfo.available_timezones())]
-
-
-class InstalledPageChooserPanel(PageChooserPanel):
-    """A page chooser limited to page types from apps that may not be installed yet.
-
-    Events link to working groups, publications and artworks, built by other apps; until
-    such an app has its page type the chooser offers any page instead of failing.
-    """
-
-    def get_form_options(self):
-        options = FieldPanel.get_form_options(self)
-        installed = [label for label in self.page_type or [] if _model_or_none(label)]
-        if installed:
-            options.setdefault("widgets", {})[self.field_name] = AdminPageChooser(
-                target_models=installed, can_choose_root=self.can_choose_root
-            )
-        return options
-
-
-def _model_or_none(label):
-    try:
-        return apps.get_model(label)
-    except (LookupError, ValueError):
-        return None
-
-
-def check_page_type(page, labels, field_name):
-    """Reject a chosen page of the wrong type (when that type's app is installed)."""
-    if page is None:
-        return
-    models_ = [model for model in (_model_or_none(label) for label in labels) if model]
-    if models_ and not issubclass(page.specific_class or Page, tuple(models_)):
-        names = " or ".join(model._meta.verbose_name for model in models_)
-        raise ValidationError({field_name: f"Choose a {names}."})
 
 
 # Snippets ----------------------------------------------------------------------------------
@@ -138,20 +101,10 @@ class Venue(index.Indexed, models.Model):
 # The index -----------------------------------------------------------------------------------
 
 
-class YearFilter(ListingFilter):
-    """A year is checked by its form, without a query: a plausible year with no events
-    simply lists none, anything else is dropped with the listing's notice."""
-
-    def exists(self, items, value):
-        return value.isdigit() and 1900 <= int(value) <= 2200
-
-
 class EventIndexPage(
     FilterableListingMixin,
     RoutablePageMixin,
-    ChildrenServedInOneQuery,
-    ViewRestrictionsInOneQuery,
-    Page,
+    BasePage,
 ):
     introduction = models.TextField(blank=True)
 
@@ -164,7 +117,7 @@ class EventIndexPage(
     )
     listing_per_page = 20
 
-    parent_page_types = ["home.HomePage", "home.StandardPage"]
+    parent_page_types = ["home.HomePage", "core.StandardPage"]
     subpage_types = ["events.EventPage"]
     # An event page shows its venue, type, agenda document and working group.
     child_related = ("venue", "event_type", "agenda_document", "related_working_group")
@@ -177,10 +130,10 @@ class EventIndexPage(
 
     @classmethod
     def index_for_home_page(cls):
-        return list(public(cls.objects.live())[:1])
+        return list(cls.objects.live().public()[:1])
 
     def events(self):
-        return public(EventPage.objects.child_of(self).live())
+        return EventPage.objects.child_of(self).live().public()
 
     def cache_seconds(self):
         """Cached copies of the listing and the feed expire when the next event ends."""
@@ -323,7 +276,7 @@ def seconds_until(moment):
 
 def cache_timeout(seconds):
     """The page cache's usual lifetime, shortened to ``seconds`` when that comes first."""
-    return min(seconds, page_cache_seconds()) if seconds else None
+    return min(seconds, settings.PAGE_CACHE_SECONDS) if seconds else None
 
 
 def local_wall_clock(wall_clock, zone_name):
@@ -336,7 +289,7 @@ def local_wall_clock(wall_clock, zone_name):
     return local
 
 
-class EventPage(RoutablePageMixin, ViewRestrictionsInOneQuery, Page):
+class EventPage(RoutablePageMixin, BasePage):
     REGISTRATION_CHOICES = [
         ("", "No registration needed"),
         ("open", "Registration open"),
@@ -400,7 +353,7 @@ class EventPage(RoutablePageMixin, ViewRestrictionsInOneQuery, Page):
         [("recording", MediaEmbedBlock())], blank=True, help_text="Recordings of the whole event."
     )
     related_working_group = models.ForeignKey(
-        "wagtailcore.Page",
+        "community.WorkingGroupPage",
         null=True,
         blank=True,
         on_delete=models.SET_NULL,
@@ -436,7 +389,7 @@ class EventPage(RoutablePageMixin, ViewRestrictionsInOneQuery, Page):
         FieldPanel("recordings"),
         InlinePanel("resources", heading="Additional resources", label="Resource"),
         InlinePanel("artworks_on_display", heading="Artworks on display", label="Artwork"),
-        InstalledPageChooserPanel("related_working_group", page_type="community.WorkingGroupPage"),
+        PageChooserPanel("related_working_group", page_type="community.WorkingGroupPage"),
     ]
 
     search_fields = Page.search_fields + [
@@ -612,7 +565,8 @@ class EventPage(RoutablePageMixin, ViewRestrictionsInOneQuery, Page):
     @classmethod
     def upcoming_for_home_page(cls, limit):
         return (
-            public(cls.objects.live())
+            cls.objects.live()
+            .public()
             .filter(end__gt=timezone.now())
             .select_related("event_type", "venue")
             .defer_streamfields()
@@ -632,12 +586,6 @@ class EventPage(RoutablePageMixin, ViewRestrictionsInOneQuery, Page):
         errors = {}
         if self.start and self.end and self.end <= self.start:
             errors["end"] = "The event must end after it starts."
-        try:
-            check_page_type(
-                self.related_working_group, ["community.WorkingGroupPage"], "related_working_group"
-            )
-        except ValidationError as error:
-            errors.update(error.message_dict)
         if self.slug in RESERVED_SLUGS:
             errors["slug"] = f"“{self.slug}” is the address of the events calendar: choose another."
         if self.registration_status == "open" and not self.registration_url:
@@ -701,7 +649,8 @@ class AgendaDay:
     sessions: list = field(default_factory=list)
 
 
-RESOURCE_PAGE_TYPES = ["publications.PublicationPage", "home.StandardPage"]
+# An event's further reading: a publication or a standard page of this site.
+RESOURCE_PAGE_TYPES = ["publications.PublicationPage", "core.StandardPage"]
 
 
 class EventResource(Orderable):
@@ -722,13 +671,14 @@ class EventResource(Orderable):
     )
 
     panels = [
-        InstalledPageChooserPanel("page", page_type=RESOURCE_PAGE_TYPES),
+        PageChooserPanel("page", page_type=RESOURCE_PAGE_TYPES),
         FieldPanel("url"),
         FieldPanel("label"),
     ]
 
     def clean(self):
-        check_page_type(self.page if self.page_id else None, RESOURCE_PAGE_TYPES, "page")
+        if self.page_id and self.page.specific_class._meta.label not in RESOURCE_PAGE_TYPES:
+            raise ValidationError({"page": "Choose a publication or a standard page."})
         if bool(self.page_id) == bool(self.url):
             message = "Choose a page or enter an external URL (one of the two)."
             raise ValidationError({"page": message, "url": message})
@@ -752,9 +702,6 @@ class EventArtwork(Orderable):
     """An artwork from the gallery shown at the event."""
 
     event = ParentalKey(EventPage, on_delete=models.CASCADE, related_name="artworks_on_display")
-    artwork = models.ForeignKey("wagtailcore.Page", on_delete=models.CASCADE, related_name="+")
+    artwork = models.ForeignKey("gallery.ArtworkPage", on_delete=models.CASCADE, related_name="+")
 
-    panels = [InstalledPageChooserPanel("artwork", page_type=["gallery.ArtworkPage"])]
-
-    def clean(self):
-        check_page_type(getattr(self, "artwork", None), ["gallery.ArtworkPage"], "artwork")
+    panels = [PageChooserPanel("artwork")]

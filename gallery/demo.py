@@ -13,6 +13,7 @@ from django.apps import apps
 from django.utils import timezone
 from wagtail.models import Site
 
+from demo.builder import bulk_add_children, child_slugs, site_root
 from gallery.models import (
     Artist,
     ArtworkImage,
@@ -24,7 +25,6 @@ from gallery.models import (
     Theme,
     TourStop,
 )
-from home.demo_tools import bulk_add_children, child_slugs, site_root
 
 MEDIUMS = [
     ("Visual art", "visual-art", Medium.KIND_IMAGES, "VisualArtwork"),
@@ -874,5 +874,4 @@ def _hosting_requests():
             security_notes=data["security_notes"],
             status=data["status"],
             staff_notes=data.get("staff_notes", ""),
-            notified_at=timezone.now(),
         )

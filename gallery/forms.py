@@ -4,9 +4,9 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 
-from gallery.images import TYPE_HELP, sanitize_image
+from core.images import TYPE_HELP, sanitize_image
+from core.protection import PublicFormMixin
 from gallery.models import HostingRequest, Medium, Theme
-from home.forms import PublicFormMixin
 
 IMAGE_SLOTS = 3
 

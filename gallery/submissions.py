@@ -15,11 +15,10 @@ from django.utils.text import slugify
 from wagtail.images import get_image_model
 from wagtail.models import Collection
 
+from core.protection import duplicate_submission, rate_limited
 from gallery.forms import ArtworkSubmissionForm, HostingRequestForm
 from gallery.models import Artist, ArtworkImage, ArtworkPage, ArtworkSubmission, GallerySettings
 from gallery.models.open_call import new_reference
-from home.forms import duplicate_submission, rate_limited
-from home.notifications import notify_staff
 
 SUBMISSIONS_USERNAME = "public-submissions"
 SUBMISSIONS_COLLECTION = "Open call submissions"
@@ -85,7 +84,7 @@ def handle_hosting_request(page, request):
     if not duplicate_submission("gallery-hosting", fingerprint, window=3600):
         with transaction.atomic():
             hosting_request = form.save()
-            notify_staff(hosting_request)
+            hosting_request.notify_staff()
     return redirect(page.subpage_url("host_thanks"))
 
 
@@ -200,5 +199,5 @@ def create_submission(gallery, data):
         contact_email=data["email"],
         consent_given_at=timezone.now(),
     )
-    notify_staff(submission)
+    submission.notify_staff()
     return submission

@@ -3,15 +3,56 @@
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
+from django.http import HttpResponseForbidden
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import re_path, reverse
+from wagtail import hooks
+from wagtail.models import Page
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 from wagtail_modeladmin.helpers import ButtonHelper, PermissionHelper
 from wagtail_modeladmin.options import ModelAdmin, ModelAdminGroup, modeladmin_register
 
 from gallery.models import Artist, ArtworkSubmission, HostingRequest, Medium, Theme, TourStop
+from gallery.review import is_gallery_reviewed
+
+GALLERY_PUBLISHING = "Artworks are published by the gallery panel review."
+
+
+# --- Artworks are published by the panel's review, never straight from the editor -------
+
+
+def _refuse_publish(request, page):
+    publishing = request.method == "POST" and request.POST.get("action-publish")
+    if publishing and is_gallery_reviewed(page):
+        raise PermissionDenied(GALLERY_PUBLISHING)
+
+
+@hooks.register("before_edit_page")
+def refuse_publish_on_edit(request, page):
+    _refuse_publish(request, page)
+
+
+@hooks.register("before_create_page")
+def refuse_publish_on_create(request, parent_page, page_class):
+    _refuse_publish(request, parent_page)
+
+
+@hooks.register("construct_page_action_menu")
+def hide_publish_for_gallery_review(menu_items, request, context):
+    page = context.get("page") or context.get("parent_page")
+    if page is not None and page.pk and is_gallery_reviewed(page):
+        menu_items[:] = [item for item in menu_items if item.name != "action-publish"]
+
+
+@hooks.register("before_bulk_action")
+def refuse_bulk_publish_of_gallery(request, action_type, objects, action_class_instance):
+    if action_type != "publish":
+        return None
+    if any(isinstance(obj, Page) and is_gallery_reviewed(obj) for obj in objects):
+        return HttpResponseForbidden(GALLERY_PUBLISHING)
+    return None
 
 
 class MediumViewSet(SnippetViewSet):
@@ -86,7 +127,6 @@ class HostingRequestAdmin(ModelAdmin):
     list_export = ["submitted_at", "status", *HostingRequest.PUBLIC_FIELDS, "staff_notes"]
     export_filename = "hosting-requests"
     inspect_view_enabled = True
-    inspect_view_fields_exclude = ["notified_at"]
     button_helper_class = HostingRequestButtonHelper
     form_fields_exclude = ["tour_stop"]
 

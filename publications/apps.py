@@ -6,6 +6,4 @@ class PublicationsConfig(AppConfig):
     verbose_name = "Publications"
 
     def ready(self):
-        from publications import signals
-
-        signals.connect_listing_cache_signals()
+        from publications import signals  # noqa: F401  (PDF text follows its document)

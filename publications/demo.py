@@ -9,9 +9,8 @@ to N in all; they are inserted in bulk (no revisions).
 import datetime
 import random
 
-from wagtail.models import Page
-
-from home.demo_tools import bulk_add_children, child_slugs, site_root
+from community.models import WorkingGroupPage
+from demo.builder import bulk_add_children, child_slugs, site_root
 from publications.models import (
     PublicationAuthor,
     PublicationIndexPage,
@@ -436,15 +435,7 @@ def _person(slug):
 
 
 def _working_group(title_fragment):
-    return (
-        Page.objects.filter(
-            content_type__app_label="community",
-            content_type__model="workinggrouppage",
-            title__icontains=title_fragment,
-        )
-        .live()
-        .first()
-    )
+    return WorkingGroupPage.objects.live().filter(title__icontains=title_fragment).first()
 
 
 def _publication(builder, index, spec, types, topics):

@@ -7,7 +7,6 @@ and feeds are routes of the pages that own them.
 import re
 
 from django import forms
-from django.apps import apps
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Exists, OuterRef, Prefetch, Q, Subquery
@@ -28,12 +27,16 @@ from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
-from home.blocks import BodyBlock
-from home.listing import FilterableListingMixin, ListingSort, build_listing
-from home.routing import ChildrenServedInOneQuery
-from home.visibility import ViewRestrictionsInOneQuery, public
+from core.blocks import BodyBlock
+from core.listing import (
+    FilterableListingMixin,
+    ListingFilter,
+    ListingSort,
+    YearFilter,
+    build_listing,
+)
+from core.pages import BasePage
 from publications import citations
-from publications.listing import KnownValuesFilter, YearFilter
 from publications.pdf_text import text_for_document
 
 DOI_PATTERN = re.compile(r"^10\.\d{4,9}/\S+$")
@@ -99,27 +102,10 @@ class Topic(models.Model):
         return self.name
 
 
-class SiblingAppPageChooserPanel(PageChooserPanel):
-    """A page chooser limited to a page type of another content app.
-
-    Those apps are built and deployed on their own schedule; until the page type exists the
-    chooser offers any page instead of stopping the whole admin.
-    """
-
-    def get_form_options(self):
-        try:
-            apps.get_model(self.page_type)
-        except (LookupError, ValueError):
-            return FieldPanel.get_form_options(self)
-        return super().get_form_options()
-
-
 class PublicationIndexPage(
     FilterableListingMixin,
     RoutablePageMixin,
-    ChildrenServedInOneQuery,
-    ViewRestrictionsInOneQuery,
-    Page,
+    BasePage,
 ):
     introduction = models.TextField(blank=True, help_text="A sentence or two under the title.")
 
@@ -127,8 +113,8 @@ class PublicationIndexPage(
     search_fields = Page.search_fields + [index.SearchField("introduction")]
 
     listing_filters = (
-        KnownValuesFilter("type", "Type", "publication_type__slug", "publication_type__name"),
-        KnownValuesFilter("topic", "Topic", "topics__slug", "topics__name"),
+        ListingFilter("type", "Type", "publication_type__slug", "publication_type__name"),
+        ListingFilter("topic", "Topic", "topics__slug", "topics__name"),
         YearFilter("year", "Year", "publication_date__year", order="-value"),
     )
     listing_sorts = (
@@ -141,7 +127,7 @@ class PublicationIndexPage(
 
     subpage_types = ["publications.PublicationPage"]
     child_related = ("publication_type", "document")  # shown on every publication page
-    parent_page_types = ["home.HomePage", "home.StandardPage"]
+    parent_page_types = ["home.HomePage", "core.StandardPage"]
 
     class Meta:
         verbose_name = "publication index"
@@ -171,7 +157,6 @@ class PublicationIndexPage(
             filters=self.listing_filters,
             sorts=sorts,
             per_page=self.listing_per_page,
-            counts_key=self.listing_counts_key(request),
         )
 
     def get_context(self, request, *args, **kwargs):
@@ -248,7 +233,7 @@ class PublicationIndexPage(
         return self.introduction or "The Collaborative's publications and resources."
 
 
-class PublicationPage(RoutablePageMixin, ViewRestrictionsInOneQuery, Page):
+class PublicationPage(RoutablePageMixin, BasePage):
     publication_type = models.ForeignKey(
         PublicationType,
         null=True,
@@ -290,7 +275,7 @@ class PublicationPage(RoutablePageMixin, ViewRestrictionsInOneQuery, Page):
     )
     topics = ParentalManyToManyField(Topic, blank=True, related_name="publications")
     related_working_group = models.ForeignKey(
-        "wagtailcore.Page",
+        "community.WorkingGroupPage",
         null=True,
         blank=True,
         on_delete=models.SET_NULL,
@@ -327,9 +312,7 @@ class PublicationPage(RoutablePageMixin, ViewRestrictionsInOneQuery, Page):
         ),
         MultiFieldPanel(
             [
-                SiblingAppPageChooserPanel(
-                    "related_working_group", page_type="community.WorkingGroupPage"
-                ),
+                PageChooserPanel("related_working_group", page_type="community.WorkingGroupPage"),
                 InlinePanel("related_events", heading="Related events", label="Event"),
             ],
             heading="Related",
@@ -396,12 +379,13 @@ class PublicationPage(RoutablePageMixin, ViewRestrictionsInOneQuery, Page):
     @classmethod
     def listing_queryset(cls):
         """Card-ready, live and public publications for an index."""
-        return public(cls.card_queryset())
+        return cls.card_queryset().public()
 
     @classmethod
     def featured_for_home_page(cls, limit):
         return (
-            public(cls.card_queryset())
+            cls.card_queryset()
+            .public()
             .filter(featured=True)
             .order_by("-publication_date", "title")[:limit]
         )
@@ -504,8 +488,11 @@ class PublicationPage(RoutablePageMixin, ViewRestrictionsInOneQuery, Page):
         if self.related_working_group_id:
             linked |= Q(pk=self.related_working_group_id)
         links = PublicationRelatedEvent.objects.filter(page_id=self.pk, event_id=OuterRef("pk"))
-        pages = public(Page.objects.live().filter(linked)).annotate(
-            is_event=Exists(links), event_order=Subquery(links.values("sort_order")[:1])
+        pages = (
+            Page.objects.live()
+            .filter(linked)
+            .public()
+            .annotate(is_event=Exists(links), event_order=Subquery(links.values("sort_order")[:1]))
         )
         pages = {page.pk: page for page in pages}
         if event_ids is None:
@@ -609,9 +596,9 @@ class PublicationAuthor(Orderable):
 
 class PublicationRelatedEvent(Orderable):
     page = ParentalKey(PublicationPage, on_delete=models.CASCADE, related_name="related_events")
-    event = models.ForeignKey("wagtailcore.Page", on_delete=models.CASCADE, related_name="+")
+    event = models.ForeignKey("events.EventPage", on_delete=models.CASCADE, related_name="+")
 
-    panels = [SiblingAppPageChooserPanel("event", page_type="events.EventPage")]
+    panels = [PageChooserPanel("event", page_type="events.EventPage")]
 
     class Meta(Orderable.Meta):
         verbose_name = "related event"

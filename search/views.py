@@ -16,7 +16,7 @@ from wagtail.contrib.search_promotions.models import SearchPromotion
 from wagtail.models import Page
 from wagtail.search.utils import normalise_query_string
 
-from home.listing import Facet, FacetOption, Listing, ListingFilter
+from core.listing import Facet, FacetOption, Listing, ListingFilter
 from search import engine
 from search.analytics import record_after_response
 from search.query import MAX_QUERY_LENGTH, clean_query, parse_query, spelling_suggestion, tokenize

@@ -15,8 +15,11 @@ from tests.helpers import SIZED_DEMO_ARGUMENTS
 
 @pytest.fixture(autouse=True)
 def _isolated_state(settings, tmp_path):
-    """Each test gets its own media folder and an empty cache."""
+    """Each test gets its own media folder and an empty cache, and email goes through the
+    site's queue as in production (Django's test set-up would send it straight to its
+    outbox; the queue delivers to that outbox instead)."""
     settings.MEDIA_ROOT = tmp_path / "media"
+    settings.EMAIL_BACKEND = "post_office.EmailBackend"
     cache.clear()
     yield
     cache.clear()
@@ -30,7 +33,10 @@ def home_page(db):
 @pytest.fixture
 def failing_mail(settings):
     """Every email fails, as when the mail server is down."""
-    settings.EMAIL_BACKEND = "tests.helpers.FailingEmailBackend"
+    settings.POST_OFFICE = {
+        **settings.POST_OFFICE,
+        "BACKENDS": {"default": "tests.helpers.FailingEmailBackend"},
+    }
 
 
 # The demo site, built once per worker -----------------------------------------------------

@@ -4,7 +4,8 @@ import factory
 import wagtail_factories
 from wagtail.models import Collection, Locale, Page, Site
 
-from home.models import HomePage, StandardPage
+from core.models import StandardPage
+from home.models import HomePage
 
 
 class HomePageFactory(wagtail_factories.PageFactory):
@@ -38,7 +39,7 @@ def make_home_page():
     if root is None:
         root = Page.add_root(title="Root", slug="root")
         # The editorial roles hang off the root page: give the new root its permissions.
-        from home.editorial import ensure_editorial_setup
+        from editorial.roles import ensure_editorial_setup
 
         ensure_editorial_setup()
     for placeholder in Page.objects.child_of(root):

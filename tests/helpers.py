@@ -54,5 +54,34 @@ class FailingEmailBackend:
     def __init__(self, *args, **kwargs):
         pass
 
+    def open(self):
+        pass
+
+    def close(self):
+        pass
+
     def send_messages(self, messages):
         raise ConnectionRefusedError("mail server down")
+
+
+def undelivered_email():
+    """Email the site has queued and not delivered (yet)."""
+    from post_office.models import STATUS, Email
+
+    return Email.objects.exclude(status=STATUS.sent)
+
+
+def retry_email_later(settings, minutes=10):
+    """The mail server is back, and the scheduler's next passes retry what waits."""
+    import datetime
+
+    import time_machine
+    from django.core.management import call_command
+    from django.utils import timezone
+
+    settings.POST_OFFICE = {
+        **settings.POST_OFFICE,
+        "BACKENDS": {"default": "django.core.mail.backends.locmem.EmailBackend"},
+    }
+    with time_machine.travel(timezone.now() + datetime.timedelta(minutes=minutes)):
+        call_command("send_queued_mail", processes=1, verbosity=0)

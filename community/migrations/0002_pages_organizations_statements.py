@@ -2,7 +2,7 @@
 
 import community.models.statements
 import django.db.models.deletion
-import home.listing
+import core.listing
 import modelcluster.fields
 import modelsearch.index
 import wagtail.contrib.routable_page.models
@@ -48,7 +48,7 @@ class Migration(migrations.Migration):
             options={
                 'verbose_name': 'network organizations index',
             },
-            bases=(home.listing.FilterableListingMixin, wagtail.contrib.routable_page.models.RoutablePageMixin, 'wagtailcore.page'),
+            bases=(core.listing.FilterableListingMixin, wagtail.contrib.routable_page.models.RoutablePageMixin, 'wagtailcore.page'),
         ),
         migrations.CreateModel(
             name='PeoplePage',

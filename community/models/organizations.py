@@ -24,10 +24,8 @@ from wagtail.models import (
 )
 from wagtail.search import index
 
-from community.caching import cached_page_url
-from home.listing import MAX_PARAM_LENGTH, FilterableListingMixin, ListingFilter, ListingSort
-from home.routing import ChildrenServedInOneQuery
-from home.visibility import ViewRestrictionsInOneQuery
+from core.listing import MAX_PARAM_LENGTH, FilterableListingMixin, ListingFilter, ListingSort
+from core.pages import BasePage
 
 LOGO_RENDITION = "max-240x120"
 OTHER_INITIAL = "#"
@@ -235,9 +233,7 @@ LETTER_FILTER = LetterFilter("letter", "Letter", "initial", order="value", all_l
 class NetworkOrganizationIndexPage(
     FilterableListingMixin,
     RoutablePageMixin,
-    ChildrenServedInOneQuery,
-    ViewRestrictionsInOneQuery,
-    Page,
+    BasePage,
 ):
     """Every live organization A–Z, with letter navigation, filters and a name search; each
     commitment statement at ``<this page>/statements/<organization slug>/``."""
@@ -262,7 +258,7 @@ class NetworkOrganizationIndexPage(
     ]
     api_fields = [APIField("introduction")]
 
-    parent_page_types = ["home.HomePage", "home.StandardPage"]
+    parent_page_types = ["home.HomePage", "core.StandardPage"]
     subpage_types = ["community.CommitmentStatementPage"]
 
     listing_filters = (LETTER_FILTER, STATEMENT_FILTER)
@@ -334,16 +330,14 @@ class NetworkOrganizationIndexPage(
         context["letter_selected"] = any(f.param == "letter" for f in listing.active_filters)
         if not listing.is_filtered:
             context["sponsors"] = self.sponsors()
-        context["statement_form_url"] = cached_page_url(
-            f"statement-form:{self.pk}",
-            lambda: (
-                Page.objects.child_of(self)
-                .type(apps.get_model("community", "CommitmentStatementPage"))
-                .live()
-                .public()
-                .first()
-            ),
+        form_page = (
+            Page.objects.child_of(self)
+            .type(apps.get_model("community", "CommitmentStatementPage"))
+            .live()
+            .public()
+            .first()
         )
+        context["statement_form_url"] = form_page.url if form_page is not None else ""
         return context
 
     def statement_url(self, organization):

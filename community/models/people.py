@@ -23,8 +23,7 @@ from wagtail.models import (
 from wagtail.search import index
 
 from community.blocks import ProfileLinkBlock
-from community.caching import cached_page_url
-from home.visibility import ViewRestrictionsInOneQuery, public
+from core.pages import BasePage
 
 PHOTO_RENDITION = "fill-240x240-c100"
 
@@ -148,11 +147,9 @@ class Person(
 
 def people_directory_url():
     """The address of the live, public people page that holds profiles (the first in the
-    tree), or "" while there is none. Cached: linking to profiles costs no query."""
-    return cached_page_url(
-        "people-directory",
-        lambda: PeoplePage.objects.live().public().order_by("path").first(),
-    )
+    tree), or "" while there is none. One query: callers listing people ask once."""
+    directory = PeoplePage.objects.live().public().order_by("path").first()
+    return directory.url if directory is not None else ""
 
 
 class PeopleGroup(models.TextChoices):
@@ -170,7 +167,7 @@ GROUP_HEADINGS = {
 }
 
 
-class PeoplePage(RoutablePageMixin, ViewRestrictionsInOneQuery, Page):
+class PeoplePage(RoutablePageMixin, BasePage):
     """Leadership and staff, grouped by role, in the order editors set; each person's profile
     lives at ``<this page>/<person slug>/``."""
 
@@ -193,7 +190,7 @@ class PeoplePage(RoutablePageMixin, ViewRestrictionsInOneQuery, Page):
     ]
     api_fields = [APIField("introduction")]
 
-    parent_page_types = ["home.HomePage", "home.StandardPage"]
+    parent_page_types = ["home.HomePage", "core.StandardPage"]
     subpage_types = []
 
     class Meta:
@@ -254,6 +251,10 @@ class PeoplePage(RoutablePageMixin, ViewRestrictionsInOneQuery, Page):
         )
         return TemplateResponse(request, "community/person_page.html", context)
 
+    def gives_addresses_to(self):
+        """Every person's profile lives below the people page."""
+        return Person.objects.all()
+
     def cached_paths_showing(self, shown):
         """A person's profile here, for the CDN to drop when the person changes."""
         if isinstance(shown, Person) and shown.slug:
@@ -291,7 +292,7 @@ def person_working_groups(person):
     from community.models.working_groups import WorkingGroupPage
 
     groups = WorkingGroupPage.objects.live().filter(members__person=person).distinct()
-    return list(public(groups).defer_streamfields().order_by("-start_year", "title"))
+    return list(groups.public().defer_streamfields().order_by("-start_year", "title"))
 
 
 class PeoplePagePerson(Orderable):

@@ -19,10 +19,9 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from community.models.organizations import NetworkOrganization, OrganizationKind
-from home.forms import duplicate_submission, rate_limited
-from home.models import PublicSubmission
-from home.notifications import notify_staff
-from home.visibility import ViewRestrictionsInOneQuery
+from core.models import PublicSubmission
+from core.pages import BasePage
+from core.protection import duplicate_submission, rate_limited
 
 REFERENCE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # nothing that reads as 0/O or 1/I
 SESSION_REFERENCE_KEY = "community_commitment_statement_reference"
@@ -214,7 +213,7 @@ def text_to_rich_text(text):
     return "".join(f"<p>{escape(paragraph)}</p>" for paragraph in paragraphs if paragraph)
 
 
-class CommitmentStatementPage(RoutablePageMixin, ViewRestrictionsInOneQuery, Page):
+class CommitmentStatementPage(RoutablePageMixin, BasePage):
     """The public form through which an organization sends its commitment statement."""
 
     introduction = RichTextField(
@@ -243,7 +242,7 @@ class CommitmentStatementPage(RoutablePageMixin, ViewRestrictionsInOneQuery, Pag
 
     parent_page_types = [
         "community.NetworkOrganizationIndexPage",
-        "home.StandardPage",
+        "core.StandardPage",
         "home.HomePage",
     ]
     subpage_types = []
@@ -273,8 +272,8 @@ class CommitmentStatementPage(RoutablePageMixin, ViewRestrictionsInOneQuery, Pag
     def handle_submission(self, request):
         """Refuse floods and bots, save a valid statement, then tell staff.
 
-        The submission is saved before any email is attempted, so a failing mail server
-        loses nothing: ``notified_at`` stays empty and the notification is retried.
+        The submission and the staff's email are saved together; the email is delivered
+        afterwards, so a failing mail server loses nothing.
         """
         if rate_limited(request, SUBMISSION_SCOPE, limit=SUBMISSIONS_PER_HOUR, window=3600):
             form = self.make_form(initial=_retyped(request.POST))
@@ -304,7 +303,7 @@ class CommitmentStatementPage(RoutablePageMixin, ViewRestrictionsInOneQuery, Pag
                 return redirect(self.thanks_url())
         with transaction.atomic():
             submission = form.save()
-            notify_staff(submission)
+            submission.notify_staff()
         request.session[SESSION_REFERENCE_KEY] = submission.reference
         return redirect(self.thanks_url())
 

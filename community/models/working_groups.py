@@ -13,9 +13,8 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from community.models.people import Person, people_directory_url
-from home.blocks import BodyBlock
-from home.routing import ChildrenServedInOneQuery
-from home.visibility import ViewRestrictionsInOneQuery, public
+from core.blocks import BodyBlock
+from core.pages import BasePage
 
 
 @dataclass(frozen=True)
@@ -38,7 +37,7 @@ PHASES = (
 PHASES_BY_VALUE = {phase.value: phase for phase in PHASES}
 
 
-class WorkingGroupIndexPage(ChildrenServedInOneQuery, ViewRestrictionsInOneQuery, Page):
+class WorkingGroupIndexPage(BasePage):
     introduction = models.TextField(blank=True)
     body = StreamField(BodyBlock(), blank=True, help_text="Shown after the working groups.")
 
@@ -46,7 +45,7 @@ class WorkingGroupIndexPage(ChildrenServedInOneQuery, ViewRestrictionsInOneQuery
     search_fields = Page.search_fields + [index.SearchField("introduction", boost=2)]
     api_fields = [APIField("introduction")]
 
-    parent_page_types = ["home.HomePage", "home.StandardPage"]
+    parent_page_types = ["home.HomePage", "core.StandardPage"]
     subpage_types = ["community.WorkingGroupPage"]
 
     class Meta:
@@ -63,7 +62,7 @@ class WorkingGroupIndexPage(ChildrenServedInOneQuery, ViewRestrictionsInOneQuery
     def phases(self):
         """[(phase, [working group, ...]), ...], the newest phase first."""
         children = WorkingGroupPage.objects.child_of(self).live()
-        groups = list(public(children).defer_streamfields().order_by("title"))
+        groups = list(children.public().defer_streamfields().order_by("title"))
         return [
             (phase, [group for group in groups if group.phase == phase.value])
             for phase in reversed(PHASES)
@@ -76,7 +75,7 @@ class WorkingGroupIndexPage(ChildrenServedInOneQuery, ViewRestrictionsInOneQuery
         return context
 
 
-class WorkingGroupPage(ViewRestrictionsInOneQuery, Page):
+class WorkingGroupPage(BasePage):
     charge = models.TextField(
         help_text="The group's charge: what it set out to do, in a sentence or two."
     )
@@ -194,7 +193,7 @@ def pages_related_to(group, model_label, orderings, *, limit=10):
             continue
         ordering = [candidate]
         break
-    items = public(model.objects.live().filter(related_working_group=group)).defer_streamfields()
+    items = model.objects.live().filter(related_working_group=group).public().defer_streamfields()
     items = items.order_by(*ordering, "pk")
     return list(items[:limit])
 

@@ -5,8 +5,6 @@ from django.core.serializers.json import DjangoJSONEncoder
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
-from home.visibility import public
-
 register = template.Library()
 
 _ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
@@ -31,10 +29,9 @@ def heading_tag(level, default=2):
 
 @register.inclusion_tag("community/includes/breadcrumbs.html", takes_context=True)
 def community_breadcrumbs(context, page, current=""):
-    """The page's ancestors (and the page itself when ``current`` names a routable sub-page
-    of it), leaving out private ones inside the same query."""
-    ancestors = page.get_ancestors().filter(depth__gt=1).live()
-    crumbs = list(public(ancestors))
+    """The page's live ancestors (and the page itself when ``current`` names a routable
+    sub-page of it). A visitor who may see the page may see the titles above it."""
+    crumbs = page.breadcrumb_pages()
     if current:
         crumbs.append(page)
     return {"crumbs": crumbs, "current": current or page.title}

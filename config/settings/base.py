@@ -4,6 +4,7 @@ The environment is read here and only here; dev, test and production override va
 but never read variables of their own (except production's hard requirements).
 """
 
+import datetime
 import os
 from pathlib import Path
 
@@ -31,13 +32,19 @@ ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "localhost,127.0.0.1,[::1]")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 
 INSTALLED_APPS = [
-    # The site's own apps, lowest layer first.
-    "home",
+    # The site's own apps, lowest layer first: the ground floor, the apps that serve every
+    # page, the content apps, search, the home page on top, and the demo builders.
+    "core",
+    "editorial",
+    "caching",
+    "operations",
     "community",
     "publications",
     "events",
     "gallery",
     "search",
+    "home",
+    "demo",
     # Wagtail
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
@@ -66,6 +73,7 @@ INSTALLED_APPS = [
     "axes",
     "django_tasks",
     "django_tasks_db",
+    "post_office",
     # Django
     "django.contrib.admin",
     "django.contrib.auth",
@@ -81,12 +89,12 @@ FORM_RENDERER = "django.forms.renderers.TemplatesSetting"
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
-    "home.security.ContentSecurityPolicyMiddleware",
-    "home.security.DatabaseUnavailableMiddleware",
+    "operations.middleware.ContentSecurityPolicyMiddleware",
+    "operations.middleware.DatabaseUnavailableMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.middleware.http.ConditionalGetMiddleware",
-    "home.caching.PageCacheMiddleware",
-    "home.structure.SiteFromCacheMiddleware",
+    "caching.pages.PageCacheMiddleware",
+    "core.pages.OneReadOfViewRestrictions",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -147,7 +155,7 @@ REDIS_URL = os.environ.get("REDIS_URL", "")
 if REDIS_URL:
     CACHES = {
         "default": {
-            "BACKEND": "home.cache_backends.ResilientRedisCache",
+            "BACKEND": "operations.cache_backends.ResilientRedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", "cwb"),
             "TIMEOUT": 600,
@@ -164,17 +172,15 @@ else:
         }
     }
 
-# The page cache (home/caching.py): anonymous page views served from the cache above.
+# The page cache (caching/pages.py): anonymous page views served from the cache above.
 PAGE_CACHE_ENABLED = env_bool("PAGE_CACHE_ENABLED", True)
 PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "600"))
-# Listings' cards kept rendered until their page changes (home/templatetags/cards.py).
-CARD_CACHE_ENABLED = env_bool("CARD_CACHE_ENABLED", True)
 # Set RELEASE (e.g. the commit) on each deploy, so pages cached by the previous code are not
 # served by the new one from a shared Redis.
 RELEASE = os.environ.get("RELEASE", "")
 
 # A CDN or caching proxy in front of the site is told to purge pages when they change
-# (home/caching.py): Cloudflare with CLOUDFLARE_ZONE_ID and CLOUDFLARE_API_TOKEN, and/or any
+# (caching/invalidation.py): Cloudflare with CLOUDFLARE_ZONE_ID and CLOUDFLARE_API_TOKEN, and/or any
 # proxy that accepts HTTP PURGE requests (Varnish, nginx, Fastly...) at
 # FRONTEND_CACHE_PURGE_URL. Wagtail sends the purges from a background task.
 FRONTEND_CACHE_PURGE_URL = os.environ.get("FRONTEND_CACHE_PURGE_URL", "")
@@ -285,7 +291,20 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 
-EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")
+# Every email is queued (django-post-office) and delivered after the change that caused it
+# is committed (operations/mail.py); EMAIL_DELIVERY_BACKEND is what actually sends it.
+EMAIL_BACKEND = "post_office.EmailBackend"
+EMAIL_DELIVERY_BACKEND = os.environ.get(
+    "EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend"
+)
+POST_OFFICE = {
+    "BACKENDS": {"default": EMAIL_DELIVERY_BACKEND},
+    "DEFAULT_PRIORITY": "medium",
+    # A mail server that is down: try again every five minutes, six times.
+    "MAX_RETRIES": 6,
+    "RETRY_INTERVAL": datetime.timedelta(minutes=5),
+    "LOG_LEVEL": 1,
+}
 EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
 EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "25"))
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "wellbeing@nam.example.org")
@@ -312,12 +331,12 @@ WAGTAIL_ADMIN_PATH = os.environ.get("WAGTAIL_ADMIN_PATH", "admin").strip("/") + 
 WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "pptx", "xlsx", "csv", "txt"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
-WAGTAILDOCS_DOCUMENT_FORM_BASE = "home.uploads.SafeDocumentForm"
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "core.uploads.SafeDocumentForm"
 WAGTAILIMAGES_EXTENSIONS = ["jpg", "jpeg", "png", "gif", "webp", "avif"]
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000
 # Every image upload (admin and public forms) is checked by content and stripped of EXIF/GPS.
-WAGTAILIMAGES_IMAGE_FORM_BASE = "gallery.images.SafeImageForm"
+WAGTAILIMAGES_IMAGE_FORM_BASE = "core.images.SafeImageForm"
 WAGTAILIMAGES_FORMAT_CONVERSIONS = {"avif": "avif", "webp": "webp"}
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 # Avatars from gravatar.com would make the admin call out to another site on every list.

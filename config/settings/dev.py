@@ -1,9 +1,12 @@
 from .base import *  # noqa: F403
-from .base import SECRET_KEY
+from .base import POST_OFFICE, SECRET_KEY
 
 DEBUG = True
 SECRET_KEY = SECRET_KEY or "dev-only-insecure-key-never-used-in-production"  # noqa: S105
-EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
+POST_OFFICE = {
+    **POST_OFFICE,
+    "BACKENDS": {"default": "django.core.mail.backends.console.EmailBackend"},
+}
 ALLOWED_HOSTS = ["*"]
 
 # Demo accounts that exist only in development: `load_demo_content` creates them.

@@ -1,10 +1,18 @@
+import os
+
 from .base import *  # noqa: F403
+from .base import POST_OFFICE
 
 DEBUG = False
 SECRET_KEY = "test-only-insecure-key"  # noqa: S105
 ALLOWED_HOSTS = ["*"]
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+POST_OFFICE = {
+    **POST_OFFICE,
+    "BACKENDS": {"default": "django.core.mail.backends.locmem.EmailBackend"},
+    # Each test worker sends its own queue.
+    "LOCK_FILE_NAME": f"post_office-test-{os.getpid()}",
+}
 DEMO_USERS_PASSWORD = "wellbeing-demo-2026"  # noqa: S105
 MEDIA_ROOT = BASE_DIR / ".test-media"  # noqa: F405
 # The browser tests' live server shares this process; keep it quiet.

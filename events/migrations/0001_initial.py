@@ -2,7 +2,7 @@
 
 import django.db.models.deletion
 import events.models
-import home.listing
+import core.listing
 import modelcluster.fields
 import modelsearch.index
 import wagtail.contrib.routable_page.models
@@ -31,7 +31,7 @@ class Migration(migrations.Migration):
             options={
                 'verbose_name': 'events index',
             },
-            bases=(home.listing.FilterableListingMixin, wagtail.contrib.routable_page.models.RoutablePageMixin, 'wagtailcore.page'),
+            bases=(core.listing.FilterableListingMixin, wagtail.contrib.routable_page.models.RoutablePageMixin, 'wagtailcore.page'),
         ),
         migrations.CreateModel(
             name='EventType',

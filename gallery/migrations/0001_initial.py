@@ -3,7 +3,7 @@
 import django.core.validators
 import django.db.models.deletion
 import gallery.models.open_call
-import home.listing
+import core.listing
 import modelcluster.fields
 import modelsearch.index
 import wagtail.contrib.routable_page.models
@@ -53,7 +53,7 @@ class Migration(migrations.Migration):
             options={
                 'verbose_name': 'gallery index page',
             },
-            bases=(home.listing.FilterableListingMixin, wagtail.contrib.routable_page.models.RoutablePageMixin, 'wagtailcore.page'),
+            bases=(core.listing.FilterableListingMixin, wagtail.contrib.routable_page.models.RoutablePageMixin, 'wagtailcore.page'),
         ),
         migrations.CreateModel(
             name='Medium',

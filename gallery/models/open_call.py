@@ -7,7 +7,7 @@ from django.utils import timezone
 from wagtail.admin.panels import FieldPanel, FieldRowPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 
-from home.models import PublicSubmission
+from core.models import PublicSubmission
 
 
 @register_setting(icon="image")

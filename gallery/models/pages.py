@@ -2,7 +2,6 @@
 
 import datetime
 
-from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
@@ -10,6 +9,7 @@ from django.db.models import Exists, OuterRef, Prefetch, Q, Subquery
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
+from django.utils.functional import cached_property
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import (
     FieldPanel,
@@ -25,11 +25,10 @@ from wagtail.images.models import Filter
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from core.blocks import BodyBlock, MediaEmbedBlock
+from core.listing import FilterableListingMixin, ListingFilter, ListingSort, build_listing
+from core.pages import BasePage
 from gallery.models.taxonomy import Artist, Medium, Theme
-from home.blocks import BodyBlock, MediaEmbedBlock
-from home.listing import FilterableListingMixin, ListingFilter, ListingSort, build_listing
-from home.routing import ChildrenServedInOneQuery
-from home.visibility import ViewRestrictionsInOneQuery, public
 
 # The rendition specs the templates ask for, expanded the way {% picture %} expands them,
 # so listings prefetch exactly these and never query per artwork.
@@ -37,8 +36,6 @@ CARD_IMAGE_SPECS = Filter.expand_spec(["format-{avif,webp,jpeg}", "fill-{400x300
 ARTWORK_IMAGE_SPECS = Filter.expand_spec(["format-{avif,webp,jpeg}", "width-{640,1024,1600}"])
 
 ARTWORKS_PER_PAGE = 24
-# Bumped whenever a tour stop or an artwork changes (see gallery/signals.py).
-TOUR_CACHE_VERSION_KEY = "gallery:tour:version"
 
 
 def images_with_renditions(specs):
@@ -66,9 +63,7 @@ def on_display(queryset, today=None):
 class GalleryIndexPage(
     FilterableListingMixin,
     RoutablePageMixin,
-    ChildrenServedInOneQuery,
-    ViewRestrictionsInOneQuery,
-    Page,
+    BasePage,
 ):
     """ "Expressions of Clinician Well-Being": the grid of artworks, the tour, the artist
     pages, and the two public forms (hosting requests and the open call)."""
@@ -117,7 +112,7 @@ class GalleryIndexPage(
     ]
     api_fields = [APIField("introduction")]
 
-    parent_page_types = ["home.HomePage", "home.StandardPage"]
+    parent_page_types = ["home.HomePage", "core.StandardPage"]
     subpage_types = ["gallery.ArtworkPage"]
 
     listing_filters = (
@@ -139,9 +134,14 @@ class GalleryIndexPage(
 
     # Listing ---------------------------------------------------------------------------
 
+    @cached_property
+    def visible_artworks(self):
+        """The live, public artworks of this gallery that may be shown today (worked out
+        once per request: the grid and the tour both list them)."""
+        return on_display(ArtworkPage.objects.child_of(self).live().public())
+
     def artworks(self):
-        """The live, public artworks of this gallery that may be shown today."""
-        return on_display(public(ArtworkPage.objects.child_of(self).live()))
+        return self.visible_artworks.all()
 
     def listing_items(self, request):
         return self.artworks().order_by("path")
@@ -162,24 +162,19 @@ class GalleryIndexPage(
         return context
 
     def tour_stops(self):
-        """Upcoming and past stops, cached until a stop or an artwork changes."""
+        """Upcoming and past stops."""
         from gallery.models.tour import TourStop
 
         today = timezone.localdate()
-        key = f"gallery:tour:{self.pk}:{today.isoformat()}:{cache.get(TOUR_CACHE_VERSION_KEY, 0)}"
-        cached = cache.get(key)
-        if cached is None:
-            works = self.artworks().defer_streamfields().only("title", "url_path", "path", "depth")
-            stops = list(TourStop.objects.public_listing(works))
-            upcoming = [stop for stop in stops if stop.end_date >= today]
-            past = sorted(
-                (stop for stop in stops if stop.end_date < today),
-                key=lambda stop: stop.start_date,
-                reverse=True,
-            )
-            cached = (upcoming, past)
-            cache.set(key, cached, 60 * 60)
-        return cached
+        works = self.artworks().defer_streamfields().only("title", "url_path", "path", "depth")
+        stops = list(TourStop.objects.public_listing(works))
+        upcoming = [stop for stop in stops if stop.end_date >= today]
+        past = sorted(
+            (stop for stop in stops if stop.end_date < today),
+            key=lambda stop: stop.start_date,
+            reverse=True,
+        )
+        return upcoming, past
 
     # Routes ----------------------------------------------------------------------------
 
@@ -281,7 +276,7 @@ def artist_subpath(artist_id):
     return GalleryIndexPage.get_resolver().reverse("artist", artist_id=artist_id).lstrip("/")
 
 
-class ArtworkPage(ViewRestrictionsInOneQuery, Page):
+class ArtworkPage(BasePage):
     artist = models.ForeignKey(Artist, on_delete=models.PROTECT, related_name="artworks")
     medium = models.ForeignKey(Medium, on_delete=models.PROTECT, related_name="artworks")
     year = models.PositiveSmallIntegerField(
@@ -441,7 +436,7 @@ class ArtworkPage(ViewRestrictionsInOneQuery, Page):
     def highlights_for_home_page(cls, limit):
         """A few recent works that have an image, for the home page."""
         has_image = Exists(ArtworkImage.objects.filter(page=OuterRef("pk")))
-        items = on_display(public(cls.objects.live())).filter(has_image)
+        items = on_display(cls.objects.live().public()).filter(has_image)
         items = items.defer_streamfields().order_by("-first_published_at", "-pk")[:limit]
         return cls.with_card_media(items)
 
@@ -453,13 +448,13 @@ class ArtworkPage(ViewRestrictionsInOneQuery, Page):
         shown = TourStop.artworks.through.objects.filter(
             tourstop__live=True, tourstop__event_id=event_page.pk
         ).values("artworkpage_id")
-        items = on_display(public(cls.objects.live())).filter(pk__in=shown)
+        items = on_display(cls.objects.live().public()).filter(pk__in=shown)
         return cls.with_card_media(items.defer_streamfields().order_by("path"))
 
     def neighbours(self):
         """The previous and next works in gallery order, in one query that also brings
         this work's artist and medium (a served page arrives without them)."""
-        siblings = on_display(public(ArtworkPage.objects.sibling_of(self).live()))
+        siblings = on_display(ArtworkPage.objects.sibling_of(self).live().public())
         previous_path = siblings.filter(path__lt=self.path).order_by("-path").values("path")[:1]
         next_path = siblings.filter(path__gt=self.path).order_by("path").values("path")[:1]
         rows = (

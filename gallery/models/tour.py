@@ -9,7 +9,7 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, Pag
 from wagtail.models import DraftStateMixin, RevisionMixin
 from wagtail.search import index
 
-from home.models import PublicSubmission
+from core.models import PublicSubmission
 
 
 class TourStopQuerySet(models.QuerySet):
@@ -37,7 +37,7 @@ class TourStop(DraftStateMixin, RevisionMixin, index.Indexed, ClusterableModel):
         "gallery.ArtworkPage", blank=True, related_name="tour_stops", verbose_name="works shown"
     )
     event = models.ForeignKey(
-        "wagtailcore.Page",
+        "events.EventPage",
         null=True,
         blank=True,
         on_delete=models.SET_NULL,

@@ -1,17 +1,8 @@
-"""Editorial groups, their permissions and the two review workflows.
-
-Adds only what is missing, so running it on a database that already has them changes
-nothing; ``home.editorial.complete_editorial_setup`` runs the same steps after every
-``migrate`` for the content apps that arrive later.
-"""
+"""Editorial groups, their permissions and the two review workflows were created here; they
+are now made by ``editorial/migrations/0002_roles_and_workflows``, after the review task
+moved to the editorial app."""
 
 from django.db import migrations
-
-
-def create_roles_and_workflows(apps, schema_editor):
-    from home.editorial import ensure_editorial_setup
-
-    ensure_editorial_setup(apps)
 
 
 class Migration(migrations.Migration):
@@ -25,6 +16,4 @@ class Migration(migrations.Migration):
         ("wagtaildocs", "0014_alter_document_file_size"),
     ]
 
-    operations = [
-        migrations.RunPython(create_roles_and_workflows, migrations.RunPython.noop),
-    ]
+    operations = []

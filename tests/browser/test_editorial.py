@@ -6,7 +6,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from wagtail.models import Page, Site
 
-from home.editorial import EDITORS, MODERATORS
+from editorial.roles import EDITORS, MODERATORS
 
 PASSWORD = "a-long-browser-password-7"
 
@@ -37,7 +37,7 @@ def test_editor_submits_moderator_approves_and_the_page_goes_public(page, browse
 
     # The editor writes a page and submits it for review.
     log_in(page, site_url, "edna")
-    page.goto(f"{site_url}/admin/pages/add/home/standardpage/{home.pk}/")
+    page.goto(f"{site_url}/admin/pages/add/core/standardpage/{home.pk}/")
     page.locator("#id_title").fill("Well-being champions")
     page.locator("#id_title").blur()  # the slug follows the title
     page.get_by_role("button", name="More actions").click()

@@ -6,13 +6,13 @@ from wagtail.models import Page, Revision
 
 from community import demo as community_demo
 from community.models import NetworkOrganization, Person, WorkingGroupPage
-from home import demo as home_demo
-from home.demo_tools import DemoBuilder
+from core import demo as core_demo
+from demo.builder import DemoBuilder
 
 
 def load(scale=1):
     builder = DemoBuilder(scale=scale)
-    home_demo.load(builder)
+    core_demo.load(builder)
     community_demo.load(builder)
 
 

@@ -1,6 +1,6 @@
 import pytest
 
-from home.editorial import ADMINISTRATORS, EDITORS, GALLERY_REVIEWERS, MODERATORS
+from editorial.roles import ADMINISTRATORS, EDITORS, GALLERY_REVIEWERS, MODERATORS
 from tests.editorial.helpers import client_for, make_user
 from tests.factories import StandardPageFactory, publish
 

@@ -29,7 +29,7 @@ def dashboard(client):
 def test_editor_dashboard_lists_my_drafts_with_where_each_stands(
     editor_client, moderator_client, live_page, home_page
 ):
-    from home.models import StandardPage
+    from core.models import StandardPage
 
     create_page(editor_client, home_page, StandardPage, "action-save", title="Ideas", slug="ideas")
     edit_page(editor_client, live_page, "action-submit", title="Programs and projects")

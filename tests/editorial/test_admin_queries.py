@@ -9,8 +9,8 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
-from home.models import StandardPage
-from home.wagtail_hooks import MyDraftsPanel, ScheduledThisWeekPanel
+from core.models import StandardPage
+from editorial.wagtail_hooks import MyDraftsPanel, ScheduledThisWeekPanel
 from tests.editorial.helpers import create_page, edit_page
 from tests.factories import StandardPageFactory
 from tests.helpers import assert_constant_queries

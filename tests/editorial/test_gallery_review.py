@@ -5,7 +5,9 @@ from django.apps import apps
 from django.urls import reverse
 from wagtail.models import GroupPagePermission, Page, Workflow, WorkflowPage
 
-from home.editorial import GALLERY_PANEL_REVIEW, GALLERY_REVIEWERS, open_all_galleries
+from editorial.roles import GALLERY_PANEL_REVIEW, GALLERY_REVIEWERS
+from gallery.models import GalleryIndexPage
+from gallery.review import open_gallery_to_reviewers
 from tests.editorial.helpers import AS_SCRIPT, client_for, edit_page, workflow_action
 
 try:
@@ -129,6 +131,7 @@ def test_reviewers_cannot_touch_pages_outside_the_gallery(reviewer_client, live_
 def test_gallery_workflow_is_not_replaced_when_setup_runs_again(gallery):
     custom = Workflow.objects.create(name="Curator review")
     WorkflowPage.objects.filter(page=gallery).update(workflow=custom)
-    open_all_galleries()
+    for page in GalleryIndexPage.objects.all():
+        open_gallery_to_reviewers(page)
 
     assert Page.objects.get(pk=gallery.pk).get_workflow() == custom

@@ -3,7 +3,7 @@
 from django.urls import reverse
 from wagtail.models import Page, WorkflowState
 
-from home.models import StandardPage
+from core.models import StandardPage
 from tests.editorial.helpers import (
     AS_SCRIPT,
     assert_refused_form_post,
@@ -121,7 +121,7 @@ def test_moderator_schedules_a_page(moderator_client, live_page):
 
 def test_gallery_reviewer_cannot_open_or_change_ordinary_pages(reviewer_client, live_page):
     edit = reverse("wagtailadmin_pages:edit", args=(live_page.pk,))
-    add = reverse("wagtailadmin_pages:add", args=("home", "standardpage", live_page.pk))
+    add = reverse("wagtailadmin_pages:add", args=("core", "standardpage", live_page.pk))
 
     assert reviewer_client.get(edit, **AS_SCRIPT).status_code == 403
     assert reviewer_client.get(add, **AS_SCRIPT).status_code == 403

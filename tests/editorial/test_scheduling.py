@@ -10,7 +10,7 @@ from django.urls import reverse
 from django.utils import timezone
 from wagtail.models import Page
 
-from home.models import StandardPage
+from core.models import StandardPage
 from tests.factories import StandardPageFactory
 
 GO_LIVE = datetime.datetime(2026, 3, 2, 9, 0, tzinfo=datetime.UTC)
@@ -115,7 +115,7 @@ def test_expired_page_leaves_the_site_search_api_and_sitemap_at_its_time(client,
 
 
 def test_run_scheduler_repeats_until_stopped(monkeypatch, home_page):
-    import home.management.commands.run_scheduler as scheduler
+    import editorial.management.commands.run_scheduler as scheduler
 
     passes = []
 

@@ -17,7 +17,7 @@ from wagtail.models import (
     WorkflowTask,
 )
 
-from home.editorial import (
+from editorial.roles import (
     ADMINISTRATORS,
     COMMUNICATIONS_REVIEW,
     EDITORS,
@@ -67,7 +67,7 @@ def snapshot():
 
 def rerun_everything():
     ensure_editorial_setup(apps)
-    migration = importlib.import_module("home.migrations.0003_editorial_roles_and_workflows")
+    migration = importlib.import_module("editorial.migrations.0002_roles_and_workflows")
     migration.create_roles_and_workflows(apps, connection.schema_editor())
     last_app = [config for config in apps.get_app_configs() if config.models_module][-1]
     complete_editorial_setup(sender=last_app)

@@ -3,7 +3,7 @@
 from django.urls import reverse
 from wagtail.models import Page
 
-from home.models import StandardPage
+from core.models import StandardPage
 from tests.editorial.helpers import create_page, edit_page, workflow_action
 
 

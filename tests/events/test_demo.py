@@ -6,15 +6,15 @@ import pytest
 from django.utils import timezone
 from wagtail.models import Page, Revision
 
+import core.demo
 import events.demo
-import home.demo
+from demo.builder import DemoBuilder
 from events.models import EventPage
-from home.demo_tools import DemoBuilder
 
 
 def load(scale=1):
     builder = DemoBuilder(scale=scale)
-    home.demo.load(builder)
+    core.demo.load(builder)
     events.demo.load(builder)
 
 

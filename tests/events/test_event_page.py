@@ -175,7 +175,9 @@ def test_resources_and_artworks_show_only_live_pages(client, meeting, home_page)
     EventResource.objects.create(
         event=meeting, url="https://nam.edu/", label="National Academy of Medicine", sort_order=3
     )
-    artwork = StandardPageFactory(parent=home_page, title="Breathe")
+    from tests.gallery.factories import ArtworkPageFactory, GalleryIndexPageFactory
+
+    artwork = ArtworkPageFactory(parent=GalleryIndexPageFactory(parent=home_page), title="Breathe")
     EventArtwork.objects.create(event=meeting, artwork=artwork)
     soup = soup_of(client.get(meeting.url))
     resources = soup.select_one("[aria-labelledby=resources-heading]")

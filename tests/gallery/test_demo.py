@@ -2,6 +2,7 @@
 
 import pytest
 
+from demo.builder import DemoBuilder
 from gallery import demo
 from gallery.models import (
     Artist,
@@ -12,7 +13,6 @@ from gallery.models import (
     Theme,
     TourStop,
 )
-from home.demo_tools import DemoBuilder
 
 
 def snapshot():

@@ -8,7 +8,7 @@ from PIL import Image as PILImage
 from wagtail.images import get_image_model
 from wagtail.images.forms import get_image_form
 
-from gallery.images import sanitize_image
+from core.images import sanitize_image
 from tests.gallery.factories import image_bytes, jpeg_with_gps, upload
 
 pytestmark = pytest.mark.django_db
@@ -142,7 +142,7 @@ def admin_image_form(name, content, content_type="image/jpeg"):
 
 
 def test_admin_image_form_uses_the_safe_base_form():
-    from gallery.images import SafeImageForm
+    from core.images import SafeImageForm
 
     assert issubclass(get_image_form(get_image_model()), SafeImageForm)
 

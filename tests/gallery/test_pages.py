@@ -9,7 +9,6 @@ from bs4 import BeautifulSoup
 from django.utils import timezone
 
 from gallery.models import ArtworkPage
-from tests.factories import StandardPageFactory
 from tests.gallery.factories import (
     ArtistFactory,
     ArtworkPageFactory,
@@ -283,7 +282,9 @@ def test_home_page_highlights_use_the_card(client, gallery, works):
 
 
 def test_events_can_show_the_artworks_on_display(gallery, works, home_page):
-    event = StandardPageFactory(parent=home_page, title="Public meeting")
+    from tests.events.factories import EventIndexPageFactory, EventPageFactory
+
+    event = EventPageFactory(parent=EventIndexPageFactory(parent=home_page), title="Public meeting")
     stop = TourStopFactory(
         start_date=datetime.date(2019, 10, 1), end_date=datetime.date(2019, 10, 1), event=event
     )

@@ -45,10 +45,11 @@ print(json.dumps({"pages": pages, "images": images, "documents": documents,
 BUILD = """
 import django
 django.setup()
-from home import demo
-from home.demo_tools import DemoBuilder
+import core.demo, home.demo
+from demo.builder import DemoBuilder
 builder = DemoBuilder()
-demo.load(builder)
+core.demo.load(builder)
+home.demo.load(builder)
 builder.image("Backup test image", seed=7, width=300, height=200)
 builder.document("Backup test document", ["A paragraph that must survive a restore."])
 """

@@ -10,7 +10,7 @@ import uuid
 import pytest
 from django.conf import settings
 
-from home.cache_backends import ResilientRedisCache
+from operations.cache_backends import ResilientRedisCache
 from tests.hardening.test_backup import BUILD, manage
 
 

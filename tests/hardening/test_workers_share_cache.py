@@ -28,7 +28,8 @@ CREATE_PAGE = """
 import django
 django.setup()
 from wagtail.models import Page, Site
-from home.models import HomePage, StandardPage
+from core.models import StandardPage
+from home.models import HomePage
 from tests.factories import make_home_page
 home = make_home_page()
 page = StandardPage(title="Before the change", slug="workers")
@@ -39,7 +40,7 @@ page.save_revision().publish()
 PUBLISH_CHANGE = """
 import django
 django.setup()
-from home.models import StandardPage
+from core.models import StandardPage
 page = StandardPage.objects.get(slug="workers")
 page.title = "After the change"
 page.save_revision().publish()

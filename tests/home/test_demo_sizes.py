@@ -10,10 +10,10 @@ from wagtail.images import get_image_model
 from wagtail.models import Page, Revision
 
 from community.models import NetworkOrganization
+from core.models import StandardPage
+from demo.builder import LARGE_TOTALS, DemoBuilder, bulk_add_children
 from events.models import EventPage
 from gallery.models import ArtworkImage, ArtworkPage, GalleryIndexPage
-from home.demo_tools import LARGE_TOTALS, DemoBuilder, bulk_add_children
-from home.models import StandardPage
 from publications.models import PublicationPage
 from tests.factories import StandardPageFactory
 from tests.helpers import SIZED_DEMO_ARGUMENTS
@@ -130,7 +130,7 @@ def test_bulk_organizations_are_listed_with_their_statements(client, sized_site)
 
 @pytest.mark.django_db
 def test_large_is_a_preset_that_explicit_totals_override(monkeypatch, db):
-    from home.management.commands import load_demo_content
+    from demo.management.commands import load_demo_content
 
     small = {"publications": 20, "events": 6, "artworks": 27, "organizations": 40}
     assert set(small) == set(LARGE_TOTALS)

@@ -3,8 +3,8 @@
 import pytest
 from django.test import RequestFactory
 
-from home.listing import ListingFilter, ListingSort, build_listing
-from home.models import StandardPage
+from core.listing import ListingFilter, ListingSort, build_listing
+from core.models import StandardPage
 from tests.factories import StandardPageFactory
 
 pytestmark = pytest.mark.django_db
@@ -61,26 +61,3 @@ def test_unknown_sort_falls_back_to_default(pages):
     assert listing.sort == "title"
     assert listing.notices
     assert [page.title for page in listing.page] == ["Page 0", "Page 1"]
-
-
-def test_counts_are_kept_under_the_key_given_and_recounted_under_a_new_one(
-    pages, django_assert_num_queries
-):
-    def counted(query, key):
-        request = RequestFactory().get("/", query)
-        listing = build_listing(request, pages, filters=FILTERS, per_page=2, counts_key=key)
-        list(listing.page.object_list)
-        return listing
-
-    first = counted({}, "listing-counts:test:1")
-    with django_assert_num_queries(1):  # the page of items only: counts and total kept
-        again = counted({"page": "2"}, "listing-counts:test:1")
-    assert again.paginator.count == first.paginator.count == 5
-    assert {option.count for option in again.facets[0].options} == {2, 3}
-
-    StandardPageFactory(parent=pages.first().get_parent(), title="Page 5", show_in_menus=True)
-    with django_assert_num_queries(3):  # a new generation: facet, total and items again
-        renewed = counted({}, "listing-counts:test:2")
-    assert renewed.paginator.count == 6
-    narrowed = counted({"menu": "True"}, "listing-counts:test:2")
-    assert narrowed.paginator.count == 3

@@ -7,8 +7,8 @@ from django.test import RequestFactory
 from django.test.utils import CaptureQueriesContext
 from wagtail.models import PageViewRestriction
 
-from home.caching import _storable
-from home.models import SiteSettings
+from caching.pages import storable
+from core.models import SiteSettings
 from tests.factories import StandardPageFactory
 
 pytestmark = pytest.mark.django_db
@@ -115,14 +115,14 @@ def test_changing_site_settings_refreshes_every_page(client, home_page, section)
 def test_responses_carrying_a_csrf_token_or_cookie_are_never_stored():
     request = RequestFactory().get("/form/")
     request.META["CSRF_COOKIE_NEEDS_UPDATE"] = True
-    assert not _storable(request, HttpResponse("form"))
+    assert not storable(request, HttpResponse("form"))
     plain = RequestFactory().get("/page/")
-    assert _storable(plain, HttpResponse("page"))
+    assert storable(plain, HttpResponse("page"))
     with_cookie = HttpResponse("page")
     with_cookie.set_cookie("x", "1")
-    assert not _storable(plain, with_cookie)
+    assert not storable(plain, with_cookie)
     private = HttpResponse("page", headers={"Cache-Control": "private, no-store"})
-    assert not _storable(plain, private)
+    assert not storable(plain, private)
 
 
 def test_query_strings_are_cached_separately(client, section):
@@ -134,7 +134,7 @@ def test_query_strings_are_cached_separately(client, section):
 def test_an_evicted_generation_never_brings_back_an_old_copy(client, section):
     from django.core.cache import cache
 
-    from home.caching import GENERATION_KEY
+    from caching.pages import GENERATION_KEY
 
     client.get("/about/")
     assert client.get("/about/")["X-Page-Cache"] == "hit"

@@ -1,7 +1,7 @@
 import pytest
 from wagtail.models import PageViewRestriction
 
-from home.models import SiteSettings, StandardPage
+from core.models import SiteSettings, StandardPage
 from tests.factories import DocumentFactory, ImageFactory, StandardPageFactory
 from tests.helpers import assert_constant_queries
 
@@ -118,7 +118,7 @@ def test_embed_falls_back_to_a_link_and_keeps_the_transcript(client, home_page):
 def test_figure_requires_alt_text_unless_decorative():
     from django.core.exceptions import ValidationError
 
-    from home.blocks import FigureBlock
+    from core.blocks import FigureBlock
 
     block = FigureBlock()
     image = ImageFactory()
@@ -156,7 +156,7 @@ def test_draft_and_private_pages_stay_out_of_sitemap_and_api(client, home_page):
     PageViewRestriction.objects.create(page=private, restriction_type="password", password="x")
 
     sitemap = client.get("/sitemap.xml").content.decode()
-    api = client.get("/api/v2/pages/?type=home.StandardPage&fields=title").json()
+    api = client.get("/api/v2/pages/?type=core.StandardPage&fields=title").json()
 
     assert "/public/" in sitemap
     assert "/draft/" not in sitemap and "/private/" not in sitemap

@@ -4,7 +4,7 @@ import pytest
 from django import forms
 from django.test import RequestFactory
 
-from home.forms import PublicFormMixin, duplicate_submission, rate_limited, safe_header
+from core.protection import PublicFormMixin, duplicate_submission, rate_limited, safe_header
 
 
 class ContactForm(PublicFormMixin, forms.Form):

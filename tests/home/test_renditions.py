@@ -48,7 +48,7 @@ def test_publishing_makes_every_rendition_the_page_needs(
 
 
 def test_parent_listing_is_rendered_too(home_page, django_capture_on_commit_callbacks):
-    from home.renditions import warm_pages
+    from caching.renditions import warm_pages
 
     section = StandardPageFactory(parent=home_page, title="Section", slug="section")
     child = StandardPageFactory(parent=section, title="Child", show_in_menus=True)

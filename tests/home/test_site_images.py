@@ -3,7 +3,7 @@
 import pytest
 from django.template import Context, Template, TemplateSyntaxError
 
-from home.templatetags.site_images import parsed_filters
+from core.templatetags.site_images import parsed_filters
 from tests.factories import ImageFactory
 
 pytestmark = pytest.mark.django_db

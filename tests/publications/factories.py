@@ -10,7 +10,7 @@ from wagtail.documents import get_document_model
 from wagtail.models import Collection
 
 from community.models import Person
-from home.demo_tools import write_pdf
+from demo.builder import write_pdf
 from publications.models import (
     PublicationAuthor,
     PublicationIndexPage,

@@ -4,7 +4,7 @@ import logging
 import pytest
 from pypdf import PdfWriter
 
-from home.demo_tools import write_pdf
+from demo.builder import write_pdf
 from publications import pdf_text
 from publications.models import ExtractedPdfText, PublicationPage
 from tests.publications.factories import make_pdf_document, make_publication

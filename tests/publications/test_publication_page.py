@@ -8,7 +8,6 @@ from bs4 import BeautifulSoup
 from django.core.exceptions import ValidationError
 
 from publications.models import PublicationAuthor, PublicationPage
-from tests.factories import StandardPageFactory
 from tests.helpers import assert_constant_queries
 from tests.publications.factories import (
     PublicationTypeFactory,
@@ -207,9 +206,14 @@ def test_doi_links_are_stored_as_bare_dois(commentary):
 
 
 def test_related_working_group_and_events_show_only_when_live(client, index, home_page):
-    group = StandardPageFactory(parent=home_page, title="Implementing Tools")
-    event = StandardPageFactory(parent=home_page, title="Public meeting")
-    hidden_event = StandardPageFactory(parent=home_page, title="Hidden meeting")
+    from tests.community.factories import WorkingGroupIndexPageFactory, WorkingGroupPageFactory
+    from tests.events.factories import EventIndexPageFactory, EventPageFactory
+
+    groups = WorkingGroupIndexPageFactory(parent=home_page)
+    group = WorkingGroupPageFactory(parent=groups, title="Implementing Tools")
+    events = EventIndexPageFactory(parent=home_page)
+    event = EventPageFactory(parent=events, title="Public meeting")
+    hidden_event = EventPageFactory(parent=events, title="Hidden meeting")
     hidden_event.unpublish()
     publication = make_publication(index, related_working_group=group)
     publication.related_events.create(event=event)
@@ -239,6 +243,10 @@ def test_draft_and_private_publications_are_not_served(client, index):
 
 
 def test_publication_page_queries_stay_constant_with_content(client, index, home_page):
+    from tests.community.factories import WorkingGroupIndexPageFactory, WorkingGroupPageFactory
+    from tests.events.factories import EventIndexPageFactory, EventPageFactory
+
+    events = EventIndexPageFactory(parent=home_page)
     kind = PublicationTypeFactory()
     topics = [TopicFactory() for _ in range(3)]
     people = [make_person(f"Person Number{n}", slug=f"person-{n}") for n in range(3)]
@@ -248,9 +256,11 @@ def test_publication_page_queries_stay_constant_with_content(client, index, home
         topics=topics[:1],
         authors=people[:1] + [("Free Author", "Somewhere")],
         document=make_pdf_document("Paper", ["Some text."]),
-        related_working_group=StandardPageFactory(parent=home_page),
+        related_working_group=WorkingGroupPageFactory(
+            parent=WorkingGroupIndexPageFactory(parent=home_page)
+        ),
     )
-    publication.related_events.create(event=StandardPageFactory(parent=home_page))
+    publication.related_events.create(event=EventPageFactory(parent=events))
     publication.save_revision().publish()
 
     def grow():
@@ -262,7 +272,7 @@ def test_publication_page_queries_stay_constant_with_content(client, index, home
         ]
         for _ in range(4):
             publication.related_events.add(
-                publication.related_events.model(event=StandardPageFactory(parent=home_page))
+                publication.related_events.model(event=EventPageFactory(parent=events))
             )
         publication.save_revision().publish()
 
@@ -272,7 +282,9 @@ def test_publication_page_queries_stay_constant_with_content(client, index, home
 
 
 def test_preview_shows_related_events_not_yet_saved(rf, index, home_page):
-    event = StandardPageFactory(parent=home_page, title="Unsaved link")
+    from tests.events.factories import EventIndexPageFactory, EventPageFactory
+
+    event = EventPageFactory(parent=EventIndexPageFactory(parent=home_page), title="Unsaved link")
     publication = make_publication(index)
     publication.related_events.add(publication.related_events.model(event=event))
     request = rf.get("/")

@@ -95,7 +95,7 @@ def test_a_failed_cluster_is_not_asked_again_for_a_while(client, home_page, sett
 
 
 def test_the_page_type_date_field_is_found_for_the_year_facet():
-    from home.models import StandardPage
+    from core.models import StandardPage
 
     assert engine.date_field_for(StandardPage) is None
 

@@ -1,0 +1,161 @@
+"""The page cache: anonymous page views answered from the cache, never stale.
+
+Anonymous GET requests for pages Wagtail serves are answered from the cache (local memory,
+a folder shared by the workers, or Redis) without touching the database. Each stored
+response belongs to the page that served it (its sub-routes and query strings included)
+and carries that page's *generation*, and the site's, as they were when rendering began. The
+invalidation path (``caching.invalidation``) gives every page that shows a changed object a
+new generation; a stored response whose generations are no longer current is rendered
+afresh on the next request.
+
+Never cached: logged-in visitors (any session cookie), previews, responses that used a CSRF
+token (forms), set a cookie, or say private/no-store, and anything that is not a 200.
+"""
+
+import hashlib
+import logging
+import uuid
+
+from django.conf import settings
+from django.core.cache import cache
+from django.utils.cache import patch_cache_control
+
+logger = logging.getLogger(__name__)
+
+GENERATION_KEY = "pagecache:generation:{page_id}"
+SITE_GENERATION_KEY = "pagecache:generation:site"
+ENTRY_KEY = "pagecache:entry:{release}:{host}:{digest}"
+
+EXCLUDED_PREFIXES = (
+    "/search/",
+    "/api/",
+    "/documents/",
+    "/static/",
+    "/media/",
+    "/healthz",
+    "/readyz",
+    "/sitemap",
+)
+
+
+def page_cache_seconds():
+    return settings.PAGE_CACHE_SECONDS
+
+
+def eligible(request):
+    """Could this request be answered from (and stored in) the shared cache?"""
+    if not settings.PAGE_CACHE_ENABLED or request.method not in ("GET", "HEAD"):
+        return False
+    if settings.SESSION_COOKIE_NAME in request.COOKIES or "messages" in request.COOKIES:
+        return False  # signed in, a session (a passed password form), or a message to show
+    admin = "/" + settings.WAGTAIL_ADMIN_PATH
+    return not request.path.startswith((admin, *EXCLUDED_PREFIXES))
+
+
+def generation_keys(page_id):
+    return [GENERATION_KEY.format(page_id=page_id), SITE_GENERATION_KEY]
+
+
+def current_generations(keys):
+    """The current generation of each key. A generation is a fresh random token, never a
+    counter: if the cache evicts one, the next read starts a new token, so an eviction can
+    only cause a miss, never serve a response from before a change."""
+    found = cache.get_many(keys)
+    for key in keys:
+        if key not in found:
+            cache.add(key, uuid.uuid4().hex[:16], None)
+            found[key] = cache.get(key) or "unknown"
+    return [found[key] for key in keys]
+
+
+def new_generations(page_ids=(), *, site=False):
+    """Every response stored for these pages (or, with ``site``, for any page) is stale."""
+    keys = [GENERATION_KEY.format(page_id=page_id) for page_id in set(page_ids)]
+    if site:
+        keys.append(SITE_GENERATION_KEY)
+    if not keys:
+        return
+    try:
+        cache.set_many({key: uuid.uuid4().hex[:16] for key in keys}, None)
+    except Exception:
+        logger.warning("Could not refresh the page cache for %d pages", len(keys), exc_info=True)
+
+
+def entry_key(request):
+    digest = hashlib.sha256(request.get_full_path().encode()).hexdigest()[:40]
+    return ENTRY_KEY.format(release=settings.RELEASE, host=request.get_host(), digest=digest)
+
+
+def storable(request, response):
+    if response.status_code != 200 or response.streaming:
+        return False
+    if response.cookies or response.has_header("Set-Cookie"):
+        return False
+    if request.META.get("CSRF_COOKIE_NEEDS_UPDATE") or request.META.get("CSRF_COOKIE_USED"):
+        return False  # the page carries a CSRF token: a form meant for this visitor only
+    control = response.get("Cache-Control", "")
+    return "private" not in control and "no-store" not in control
+
+
+class PageCacheMiddleware:
+    """Serves and stores anonymous page responses. Place it after the session middleware
+    but before anything that reads the database."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        cacheable = eligible(request)
+        if cacheable:
+            try:
+                stored = cache.get(entry_key(request))
+                if stored is not None:
+                    keys, generations, response = stored
+                    if current_generations(keys) == generations:
+                        response["X-Page-Cache"] = "hit"
+                        return response
+            except Exception:  # the cache being down must never take the site with it
+                logger.warning("Page cache unavailable", exc_info=True)
+                cacheable = False
+
+        response = self.get_response(request)
+
+        served = getattr(request, "page_cache_generations", None)
+        if cacheable and served is not None and storable(request, response):
+            keys, generations, timeout = served
+            patch_cache_control(response, public=True, s_maxage=timeout, stale_while_revalidate=60)
+            try:
+                if hasattr(response, "render") and not response.is_rendered:
+                    response.render()
+                # One piece, sent in one write: a body built by many write() calls (the
+                # feeds) otherwise goes out as many small packets, 4 ms slower per hit.
+                response.content = response.content
+                cache.set(entry_key(request), (keys, generations, response), timeout)
+                response["X-Page-Cache"] = "miss"
+            except Exception:
+                logger.warning("Page cache unavailable", exc_info=True)
+        elif getattr(request, "served_page", None) and not response.has_header("Cache-Control"):
+            # A page for someone in particular (signed in, or a form with their CSRF token).
+            patch_cache_control(response, private=True, no_store=True)
+        return response
+
+
+def remember_page(page, request, serve_args, serve_kwargs):
+    """before_serve_page hook: note which page answers and its generations before it is
+    rendered, so that a change made while it renders makes the stored copy stale."""
+    if getattr(request, "is_preview", False):
+        return None
+    request.served_page = page.pk
+    if not eligible(request):
+        return None
+    seconds = page.cache_seconds() if hasattr(page, "cache_seconds") else None
+    keys = generation_keys(page.pk)
+    try:
+        request.page_cache_generations = (
+            keys,
+            current_generations(keys),
+            seconds or page_cache_seconds(),
+        )
+    except Exception:
+        logger.warning("Page cache unavailable", exc_info=True)
+    return None

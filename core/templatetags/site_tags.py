@@ -1,0 +1,103 @@
+from django import template
+from wagtail.models import Page
+
+from core.models import SiteSettings
+
+register = template.Library()
+
+
+class NavigationLink:
+    def __init__(self, href, text, is_current):
+        self.href = href
+        self.text = text
+        self.is_current = is_current
+
+
+def resolved_menus(site_settings):
+    """Both menus as (href, text) pairs, their pages read in one query; links to pages
+    since unpublished or deleted drop out."""
+    streams = {"main": site_settings.main_navigation, "footer": site_settings.footer_navigation}
+    page_ids = {
+        link["value"].get("page")
+        for stream in streams.values()
+        for link in stream.raw_data
+        if link["value"].get("page")
+    }
+    pages = Page.objects.live().in_bulk(page_ids) if page_ids else {}
+    menus = {}
+    for name, stream in streams.items():
+        menus[name] = []
+        for link in stream.raw_data:
+            value = link["value"]
+            page = pages.get(value.get("page"))
+            href = page.url if page is not None else value.get("url") or ""
+            text = value.get("label") or (page.title if page is not None else href)
+            if href and not (value.get("page") and page is None):
+                menus[name].append((href, text))
+    return menus
+
+
+def _links(resolved, path):
+    return [
+        NavigationLink(href, text, href != "/" and path.startswith(href)) for href, text in resolved
+    ]
+
+
+class Chrome:
+    """What every page's header and footer need, from the one SiteSettings row."""
+
+    def __init__(self, request):
+        self.settings = SiteSettings.for_request(request) if request else None
+        self.main_navigation = self.footer_navigation = []
+        if self.settings is not None:
+            path = getattr(request, "path", "/")
+            menus = resolved_menus(self.settings)
+            self.main_navigation = _links(menus["main"], path)
+            self.footer_navigation = _links(menus["footer"], path)
+
+
+@register.simple_tag(takes_context=True)
+def site_chrome(context):
+    request = context.get("request")
+    cached = getattr(request, "_site_chrome", None)
+    if cached is None:
+        cached = Chrome(request)
+        if request is not None:
+            request._site_chrome = cached
+    return cached
+
+
+class Crumb:
+    def __init__(self, url, title):
+        self.url = url
+        self.title = title
+
+
+@register.inclusion_tag("includes/breadcrumbs.html")
+def breadcrumbs(page):
+    """The live ancestors of ``page`` below the tree root. No public() here: a visitor who
+    can see the page may see its ancestors' titles."""
+    if hasattr(page, "breadcrumb_pages"):
+        ancestors = page.breadcrumb_pages()
+    else:
+        ancestors = page.get_ancestors().filter(depth__gt=1).live()
+    return {
+        "crumbs": [Crumb(ancestor.url, ancestor.title) for ancestor in ancestors],
+        "current": page,
+    }
+
+
+@register.filter
+def page_url(listing, number):
+    return listing.page_url(number)
+
+
+@register.filter
+def without_param(listing, param):
+    return listing.without(param)
+
+
+@register.filter
+def page_numbers(listing):
+    """The page numbers to offer, with ellipses, around the current page."""
+    return listing.paginator.get_elided_page_range(listing.page.number, on_each_side=2, on_ends=1)

@@ -1,0 +1,335 @@
+"""Building blocks for each app's demo content (``<app>/demo.py``).
+
+Everything here is idempotent: running the demo twice finds what the first run made and
+changes nothing. Images are drawn with Pillow and PDFs written with fpdf2, so nothing is
+downloaded.
+"""
+
+import hashlib
+import io
+import random
+import uuid
+
+from django.contrib.contenttypes.models import ContentType
+from django.core.files.base import ContentFile
+from django.core.files.images import ImageFile
+from django.db import connections, router, transaction
+from django.utils import timezone
+from PIL import Image as PILImage
+from PIL import ImageDraw
+from wagtail.documents import get_document_model
+from wagtail.images import get_image_model
+from wagtail.models import Page
+
+PALETTES = [
+    ["#0b4f6c", "#f2c14e", "#f78154", "#4d9078", "#b4436c"],
+    ["#264653", "#2a9d8f", "#e9c46a", "#f4a261", "#e76f51"],
+    ["#22223b", "#4a4e69", "#9a8c98", "#c9ada7", "#f2e9e4"],
+    ["#003049", "#d62828", "#f77f00", "#fcbf49", "#eae2b7"],
+    ["#1b4332", "#40916c", "#95d5b2", "#d8f3dc", "#081c15"],
+    ["#3d405b", "#e07a5f", "#f4f1de", "#81b29a", "#f2cc8f"],
+]
+
+
+# ``load_demo_content --large``: the size at which listings and search are benchmarked.
+LARGE_TOTALS = {"publications": 10_000, "events": 2_000, "artworks": 1_000, "organizations": 1_000}
+
+
+class DemoBuilder:
+    """Shared state of one demo run: output, size, and idempotent creators.
+
+    The size is either a multiplier (``scale``: every kind of synthetic content grows with
+    it) or explicit ``totals`` per kind (``{"publications": 10_000, ...}``); a total, when
+    given, wins over the multiplier for its kind.
+    """
+
+    def __init__(self, stdout=None, scale=1, totals=None):
+        self.stdout = stdout
+        self.scale = max(1, int(scale))
+        self.totals = {
+            kind: max(0, int(total)) for kind, total in (totals or {}).items() if total is not None
+        }
+
+    @property
+    def is_scaled(self):
+        """True when synthetic content is asked for (benchmarks), by scale or by totals."""
+        return self.scale > 1 or any(self.totals.values())
+
+    def synthetic_count(self, kind, seed_count, per_scale=None):
+        """How many synthetic items of ``kind`` to add next to ``seed_count`` real ones.
+
+        With an explicit total it is the difference (never below zero); otherwise
+        ``scale - 1`` times ``per_scale`` (by default, times the seed count).
+        """
+        if kind in self.totals:
+            return max(0, self.totals[kind] - seed_count)
+        unit = seed_count if per_scale is None else per_scale
+        return (self.scale - 1) * unit
+
+    def synthetic_children_count(self, kind, parent, model, prefix, per_scale=None):
+        """``synthetic_count`` for pages: the real ones are the live ``model`` children of
+        ``parent`` whose slugs do not start with the synthetic ``prefix``."""
+        real = model.objects.child_of(parent).live().exclude(slug__startswith=prefix).count()
+        return self.synthetic_count(kind, real, per_scale=per_scale)
+
+    def home_page(self):
+        return site_root()
+
+    def say(self, message):
+        if self.stdout is not None:
+            self.stdout.write(message)
+
+    # Pages -------------------------------------------------------------------------------
+
+    def page(self, parent, model, slug, **fields):
+        """The live child of ``parent`` with ``slug``, created and published if missing."""
+        existing = parent.get_children().filter(slug=slug).first()
+        if existing is not None:
+            return existing.specific
+        page = model(slug=slug, **fields)
+        parent.add_child(instance=page)
+        page.save_revision().publish()
+        return page
+
+    def add_to_navigation(self, page, label, *, footer=True):
+        """Put a content app's index page in the menus, once."""
+        from wagtail.models import Site
+
+        from core.models import SiteSettings
+
+        site_settings = SiteSettings.for_site(Site.objects.get(is_default_site=True))
+        changed = False
+        for stream_name in ["main_navigation"] + (["footer_navigation"] if footer else []):
+            stream = getattr(site_settings, stream_name)
+            if any(
+                block.value.get("page") and block.value["page"].pk == page.pk for block in stream
+            ):
+                continue
+            stream.append(("link", {"label": label, "page": page, "url": ""}))
+            changed = True
+        if changed:
+            site_settings.save()
+
+    # Media -------------------------------------------------------------------------------
+
+    def image(self, title, *, seed=None, width=1200, height=800, style="bands"):
+        """A generated abstract image, found again by its title on later runs."""
+        Image = get_image_model()
+        existing = Image.objects.filter(title=title).first()
+        if existing is not None:
+            return existing
+        content = draw_abstract(seed or title, width, height, style)
+        name = hashlib.sha1(title.encode(), usedforsecurity=False).hexdigest()[:12] + ".png"
+        image = Image(title=title)
+        image.file.save(name, ImageFile(io.BytesIO(content), name=name), save=False)
+        image.save()
+        return image
+
+    def document(self, title, paragraphs, *, heading=None):
+        """A generated PDF whose text is real and extractable."""
+        Document = get_document_model()
+        existing = Document.objects.filter(title=title).first()
+        if existing is not None:
+            return existing
+        content = write_pdf(heading or title, paragraphs)
+        name = hashlib.sha1(title.encode(), usedforsecurity=False).hexdigest()[:12] + ".pdf"
+        document = Document(title=title)
+        document.file.save(name, ContentFile(content), save=False)
+        document.file_size = len(content)
+        document.save()
+        return document
+
+
+def draw_abstract(seed, width, height, style="bands"):
+    """An abstract composition that differs for every seed (PNG bytes)."""
+    rng = random.Random(str(seed))
+    palette = rng.choice(PALETTES)
+    canvas = PILImage.new("RGB", (width, height), palette[0])
+    draw = ImageDraw.Draw(canvas)
+    if style == "circles":
+        for _ in range(14):
+            radius = rng.randint(height // 12, height // 3)
+            x, y = rng.randint(0, width), rng.randint(0, height)
+            draw.ellipse(
+                (x - radius, y - radius, x + radius, y + radius), fill=rng.choice(palette[1:])
+            )
+    elif style == "grid":
+        cell = max(width, height) // rng.randint(5, 9)
+        for x in range(0, width, cell):
+            for y in range(0, height, cell):
+                draw.rectangle((x + 4, y + 4, x + cell - 4, y + cell - 4), fill=rng.choice(palette))
+    elif style == "waves":
+        for band in range(10):
+            top = band * height // 10
+            points = [
+                (x, top + int(rng.uniform(-1, 1) * height / 14)) for x in range(0, width + 80, 80)
+            ]
+            draw.line(points, fill=rng.choice(palette[1:]), width=max(6, height // 30))
+    else:
+        x = 0
+        while x < width:
+            band = rng.randint(width // 20, width // 6)
+            draw.rectangle((x, 0, x + band, height), fill=rng.choice(palette))
+            x += band
+        for _ in range(4):
+            radius = rng.randint(height // 10, height // 4)
+            cx, cy = rng.randint(0, width), rng.randint(0, height)
+            draw.ellipse(
+                (cx - radius, cy - radius, cx + radius, cy + radius), outline=palette[-1], width=8
+            )
+    output = io.BytesIO()
+    canvas.save(output, format="PNG", optimize=True)
+    return output.getvalue()
+
+
+def write_pdf(heading, paragraphs):
+    """A small text PDF (bytes) made with fpdf2."""
+    from fpdf import FPDF
+
+    pdf = FPDF(format="Letter")
+    pdf.set_title(heading)
+    pdf.set_author("National Academy of Medicine")
+    pdf.add_page()
+    pdf.set_font("Helvetica", "B", 16)
+    pdf.multi_cell(0, 9, _latin1(heading))
+    pdf.ln(4)
+    pdf.set_font("Helvetica", size=11)
+    for paragraph in paragraphs:
+        pdf.multi_cell(0, 6, _latin1(paragraph))
+        pdf.ln(3)
+    return bytes(pdf.output())
+
+
+def _latin1(text):
+    """The core PDF fonts know Latin-1 only; keep typographic punctuation readable."""
+    replacements = {
+        "\u2019": "'",
+        "\u2018": "'",
+        "\u201c": '"',
+        "\u201d": '"',
+        "\u2013": "-",
+        "\u2014": "-",
+    }
+    for old, new in replacements.items():
+        text = text.replace(old, new)
+    return text.encode("latin-1", "replace").decode("latin-1")
+
+
+def site_root():
+    """The home page of the default site, made (as Wagtail's placeholder's successor) on a
+    fresh database."""
+    from wagtail.models import Site
+
+    from home.models import HomePage
+
+    site = Site.objects.filter(is_default_site=True).first()
+    if site is not None and isinstance(site.root_page.specific, HomePage):
+        return site.root_page.specific
+    root = Page.get_first_root_node()
+    # Wagtail's fresh database holds a "Welcome" placeholder page; the home page replaces it.
+    for placeholder in Page.objects.child_of(root).filter(content_type__model="page"):
+        if not placeholder.get_children().exists():
+            placeholder.delete()
+    home = HomePage(
+        title="Home",
+        slug="home",
+        hero_heading="Clinician well-being is essential for safe, high-quality patient care",
+    )
+    root.add_child(instance=home)
+    home.save_revision().publish()
+    site_name = "Clinician Well-Being Collaborative"
+    if site is None:
+        Site.objects.create(
+            hostname="localhost", port=80, root_page=home, is_default_site=True, site_name=site_name
+        )
+    else:
+        site.root_page = home
+        site.site_name = site_name
+        site.save()
+    return home
+
+
+def child_of_type(parent, model):
+    return Page.objects.child_of(parent).type(model).first()
+
+
+# Pages in bulk (benchmark sizes) ----------------------------------------------------------
+
+
+def child_slugs(parent, prefix=""):
+    """The slugs already taken by children of ``parent`` (those starting with ``prefix``)."""
+    children = Page.objects.child_of(parent)
+    if prefix:
+        children = children.filter(slug__startswith=prefix)
+    return set(children.values_list("slug", flat=True))
+
+
+def bulk_add_children(parent, pages, *, batch_size=500):
+    """Insert unsaved specific pages (``EventPage(title=..., slug=..., ...)``) as live
+    children of ``parent``, after its last child, a few INSERTs a batch.
+
+    What ``add_child`` and publishing would set is filled in here: the tree path, depth and
+    URL path, the draft title, the content type of each page's own model, the parent's
+    locale, a new translation key, and the publication dates (now, unless given). Then the
+    ``wagtailcore_page`` rows go in with ``bulk_create`` (SQLite and PostgreSQL return the
+    new ids) and each model's own rows with one multi-row INSERT a batch, since Django's
+    ``bulk_create`` refuses multi-table models. No revisions are made, no signals are sent
+    and the search index is not updated: the caller rebuilds what it needs.
+
+    The slugs must be new among the parent's children (see ``child_slugs``). Each page comes
+    back with its primary key set, ready for rows that point at it (M2M links, inlines);
+    the parent's ``numchild`` is brought up to date once, in the database and on the
+    instance passed in (treebeard reads it when a child is next added).
+    """
+    pages = list(pages)
+    if not pages:
+        return pages
+    for page in pages:
+        if page.id is not None or type(page)._meta.get_parent_list() != [Page]:
+            raise ValueError(f"{page!r}: only unsaved pages of direct subclasses of Page.")
+    children = dict(Page.objects.child_of(parent).values_list("slug", "path"))
+    slugs = [page.slug for page in pages]
+    if len(set(slugs)) < len(slugs) or not children.keys().isdisjoint(slugs):
+        raise ValueError(f"The new children of {parent} need slugs of their own.")
+
+    tree = Page.objects.values("path", "depth", "url_path", "locale_id").get(pk=parent.pk)
+    last_path = max(children.values(), default=None)
+    first_step = Page._str2int(last_path[-Page.steplen :]) + 1 if last_path else 1
+    depth = tree["depth"] + 1
+    models = list(dict.fromkeys(type(page) for page in pages))
+    content_types = ContentType.objects.get_for_models(*models)
+    now = timezone.now()
+    for step, page in enumerate(pages, start=first_step):
+        page.path = Page._get_path(tree["path"], depth, step)
+        page.depth = depth
+        page.numchild = 0
+        page.url_path = f"{tree['url_path']}{page.slug}/"
+        page.draft_title = page.title
+        page.content_type = content_types[type(page)]
+        page.live = True
+        page.has_unpublished_changes = False
+        page.first_published_at = page.first_published_at or now
+        page.last_published_at = page.last_published_at or page.first_published_at
+        page.locale_id = tree["locale_id"]
+        page.translation_key = uuid.uuid4()
+
+    using = router.db_for_write(Page)
+    with transaction.atomic(using=using):
+        # The base rows: Page's own fields, read from the specific instances as they are.
+        Page.objects.using(using).bulk_create(pages, batch_size=batch_size)
+        for page in pages:
+            if page.id is None:
+                raise RuntimeError("The database did not return the ids of the new pages.")
+            page.pk = page.id  # the specific model's page_ptr_id
+        # The specific rows: each model's own columns and page_ptr_id, one INSERT a batch.
+        operations = connections[using].ops
+        for model in models:
+            rows = [page for page in pages if type(page) is model]
+            fields = model._meta.local_concrete_fields
+            size = min(batch_size, max(operations.bulk_batch_size(fields, rows), 1))
+            for start in range(0, len(rows), size):
+                model._base_manager._insert(rows[start : start + size], fields=fields, using=using)
+        numchild = Page.objects.child_of(parent).count()
+        Page.objects.filter(pk=parent.pk).update(numchild=numchild)
+    parent.numchild = numchild
+    return pages

@@ -1,0 +1,25 @@
+"""Email that is never lost and never holds up a request.
+
+Every message the site sends (workflow notifications from Wagtail, notices of public
+submissions to staff, password resets) goes through django-post-office's email backend,
+which stores it. Once the change that caused it is committed, a background task delivers
+what is waiting; a mail server that is down leaves it queued, and the scheduler
+(``run_scheduler``) retries it with post-office's own retry rules.
+"""
+
+from django.core.management import call_command
+from django.db import transaction
+from django.dispatch import receiver
+from django_tasks import task
+from post_office.signals import email_queued
+
+
+@task()
+def deliver_queued_email():
+    """Send what is waiting (post-office's command holds a lock: one sender at a time)."""
+    call_command("send_queued_mail", processes=1, verbosity=0)
+
+
+@receiver(email_queued, dispatch_uid="operations-deliver-queued-email")
+def deliver_after_commit(sender, emails, **kwargs):
+    transaction.on_commit(deliver_queued_email.enqueue)
