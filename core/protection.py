@@ -82,20 +82,21 @@ def rate_limited(request, scope, *, limit=5, window=600):
     """
     limit, window = getattr(settings, "PUBLIC_FORM_RATE_LIMITS", {}).get(scope, (limit, window))
     key = f"ratelimit:{scope}:{_digest(client_address(request))}"
-    if cache.add(key, 1, window):
+    added = cache.add(key, 1, window)
+    if added or added is None:  # the first post, or no cache to count in: let it through
         return False
     try:
         count = cache.incr(key)
     except ValueError:  # expired between add and incr
         cache.set(key, 1, window)
         count = 1
-    return count > limit
+    return count is not None and count > limit
 
 
 def duplicate_submission(scope, fingerprint_parts, *, window=300):
     """True if the same content was submitted to ``scope`` within ``window`` seconds."""
     key = f"duplicate:{scope}:{_digest(*[str(part).strip().lower() for part in fingerprint_parts])}"
-    return not cache.add(key, 1, window)
+    return cache.add(key, 1, window) is False  # None: no cache to remember in
 
 
 def safe_header(value, limit=150):

@@ -264,6 +264,22 @@ def child_slugs(parent, prefix=""):
     return set(children.values_list("slug", flat=True))
 
 
+def path_step(number):
+    """One step of a page's tree path: ``number`` in the tree's alphabet, ``steplen`` long."""
+    alphabet, digits = Page.alphabet, []
+    while number:
+        number, digit = divmod(number, len(alphabet))
+        digits.append(alphabet[digit])
+    return "".join(reversed(digits)).rjust(Page.steplen, alphabet[0])
+
+
+def path_step_number(step):
+    number = 0
+    for character in step:
+        number = number * len(Page.alphabet) + Page.alphabet.index(character)
+    return number
+
+
 def bulk_add_children(parent, pages, *, batch_size=500):
     """Insert unsaved specific pages (``EventPage(title=..., slug=..., ...)``) as live
     children of ``parent``, after its last child, a few INSERTs a batch.
@@ -272,7 +288,7 @@ def bulk_add_children(parent, pages, *, batch_size=500):
     URL path, the draft title, the content type of each page's own model, the parent's
     locale, a new translation key, and the publication dates (now, unless given). Then the
     ``wagtailcore_page`` rows go in with ``bulk_create`` (SQLite and PostgreSQL return the
-    new ids) and each model's own rows with one multi-row INSERT a batch, since Django's
+    new ids) and each model's own rows with one INSERT run for all of them, since Django's
     ``bulk_create`` refuses multi-table models. No revisions are made, no signals are sent
     and the search index is not updated: the caller rebuilds what it needs.
 
@@ -294,13 +310,13 @@ def bulk_add_children(parent, pages, *, batch_size=500):
 
     tree = Page.objects.values("path", "depth", "url_path", "locale_id").get(pk=parent.pk)
     last_path = max(children.values(), default=None)
-    first_step = Page._str2int(last_path[-Page.steplen :]) + 1 if last_path else 1
+    first_step = path_step_number(last_path[-Page.steplen :]) + 1 if last_path else 1
     depth = tree["depth"] + 1
     models = list(dict.fromkeys(type(page) for page in pages))
     content_types = ContentType.objects.get_for_models(*models)
     now = timezone.now()
     for step, page in enumerate(pages, start=first_step):
-        page.path = Page._get_path(tree["path"], depth, step)
+        page.path = tree["path"] + path_step(step)
         page.depth = depth
         page.numchild = 0
         page.url_path = f"{tree['url_path']}{page.slug}/"
@@ -314,6 +330,7 @@ def bulk_add_children(parent, pages, *, batch_size=500):
         page.translation_key = uuid.uuid4()
 
     using = router.db_for_write(Page)
+    connection = connections[using]
     with transaction.atomic(using=using):
         # The base rows: Page's own fields, read from the specific instances as they are.
         Page.objects.using(using).bulk_create(pages, batch_size=batch_size)
@@ -321,14 +338,24 @@ def bulk_add_children(parent, pages, *, batch_size=500):
             if page.id is None:
                 raise RuntimeError("The database did not return the ids of the new pages.")
             page.pk = page.id  # the specific model's page_ptr_id
-        # The specific rows: each model's own columns and page_ptr_id, one INSERT a batch.
-        operations = connections[using].ops
+        # The specific rows (in the site's own tables; Django's bulk_create refuses models
+        # that extend another): each model's own columns, its fields preparing the values.
         for model in models:
-            rows = [page for page in pages if type(page) is model]
             fields = model._meta.local_concrete_fields
-            size = min(batch_size, max(operations.bulk_batch_size(fields, rows), 1))
-            for start in range(0, len(rows), size):
-                model._base_manager._insert(rows[start : start + size], fields=fields, using=using)
+            columns = ", ".join(connection.ops.quote_name(field.column) for field in fields)
+            placeholders = ", ".join(["%s"] * len(fields))
+            table = connection.ops.quote_name(model._meta.db_table)
+            sql = f"INSERT INTO {table} ({columns}) VALUES ({placeholders})"  # noqa: S608
+            rows = [
+                [
+                    field.get_db_prep_save(getattr(page, field.attname), connection)
+                    for field in fields
+                ]
+                for page in pages
+                if type(page) is model
+            ]
+            with connection.cursor() as cursor:
+                cursor.executemany(sql, rows)
         numchild = Page.objects.child_of(parent).count()
         Page.objects.filter(pk=parent.pk).update(numchild=numchild)
     parent.numchild = numchild

@@ -14,11 +14,11 @@ import time
 from pathlib import Path
 
 from django.conf import settings
-from django.core.cache import cache
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 from django.db import connection, connections
 
+from caching.invalidation import refresh_everything
 from operations.management.commands.backup_site import postgres_arguments, postgres_environment
 
 
@@ -58,8 +58,9 @@ class Command(BaseCommand):
             if media.exists():
                 shutil.copytree(media, Path(settings.MEDIA_ROOT), dirs_exist_ok=True)
         call_command("migrate", verbosity=0, interactive=False)
-        # Cached pages, menus and page addresses describe the content just replaced.
-        cache.clear()
+        # Every cached page describes the content just replaced (other services' keys in a
+        # shared Redis are left alone).
+        refresh_everything()
         if not skip_index:
             call_command("update_index", verbosity=0)
         self.stdout.write(f"Restored {backup} in {time.monotonic() - started:.1f} s.")
