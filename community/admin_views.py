@@ -8,7 +8,7 @@ from django.urls import reverse
 from wagtail.admin import messages
 
 from community.models import CommitmentStatementSubmission
-from community.models.statements import SubmissionStatus
+from community.models.submissions import SubmissionStatus
 
 INDEX_URL_NAME = "community_commitmentstatementsubmission_modeladmin_index"
 

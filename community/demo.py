@@ -23,7 +23,7 @@ from community.models import (
 )
 from community.models.organizations import OrganizationKind, initial_of
 from community.models.people import PeopleGroup
-from community.models.statements import text_to_rich_text
+from community.models.submissions import text_to_rich_text
 from demo.builder import site_root
 
 NAM = "National Academy of Medicine"

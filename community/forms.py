@@ -6,7 +6,7 @@ from django.template.defaultfilters import filesizeformat
 from pypdf import PdfReader
 from pypdf.errors import PyPdfError
 
-from community.models import CommitmentStatementSubmission
+from community.models.submissions import CommitmentStatementSubmission
 from core.protection import PublicFormMixin
 
 MAX_PDF_SIZE = 5 * 1024 * 1024

@@ -8,7 +8,7 @@ from wagtail_modeladmin.options import ModelAdmin, modeladmin_register
 
 from community import admin_views
 from community.models import CommitmentStatementSubmission, NetworkOrganization, Person
-from community.models.statements import SubmissionStatus
+from community.models.submissions import SubmissionStatus
 
 
 class PersonViewSet(SnippetViewSet):

@@ -10,14 +10,12 @@ import io
 import os
 import warnings
 
-from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.template.defaultfilters import filesizeformat
 from django.utils.text import slugify
 from PIL import Image, ImageOps, ImageSequence, UnidentifiedImageError
-from wagtail.images.forms import BaseImageForm
 
 # Pillow format name -> stored extension
 ALLOWED_FORMATS = {"JPEG": "jpg", "PNG": "png", "GIF": "gif", "WEBP": "webp", "AVIF": "avif"}
@@ -156,17 +154,3 @@ def _reencode(image, image_format):
         options["quality"] = 80
     clean.save(output, format=image_format, **options)
     return output.getvalue()
-
-
-class SafeImageForm(BaseImageForm):
-    """Base of Wagtail's admin image forms (``WAGTAILIMAGES_IMAGE_FORM_BASE``): every
-    upload is checked and stored without metadata, like the public form's."""
-
-    def clean_file(self):
-        uploaded = self.cleaned_data.get("file")
-        if uploaded and "file" in self.changed_data:
-            try:
-                return sanitize_image(uploaded)
-            except ValidationError as error:
-                raise forms.ValidationError(error.messages, code=error.code) from None
-        return uploaded

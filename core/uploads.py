@@ -1,13 +1,19 @@
-"""Documents are what they claim to be: the content of an upload must match its extension.
+"""The bases of Wagtail's upload forms (``WAGTAILDOCS_DOCUMENT_FORM_BASE`` and
+``WAGTAILIMAGES_IMAGE_FORM_BASE``): every upload, in the admin and anywhere else Wagtail's
+forms are used, is checked before it is stored.
 
-An HTML page renamed .pdf, or a script renamed .docx, is refused with a clear message
-before it is stored, in the admin and anywhere else Wagtail's document form is used.
+Documents are what they claim to be: an HTML page renamed .pdf, or a script renamed .docx,
+is refused with a clear message. Images go through ``core.images.sanitize_image``.
 """
 
 from pathlib import Path
 
+from django import forms
 from django.core.exceptions import ValidationError
 from wagtail.documents.forms import BaseDocumentForm
+from wagtail.images.forms import BaseImageForm
+
+from core.images import sanitize_image
 
 ZIP_SIGNATURE = b"PK\x03\x04"
 SIGNATURES = {
@@ -52,4 +58,18 @@ class SafeDocumentForm(BaseDocumentForm):
             problem = document_content_problem(uploaded)
             if problem:
                 raise ValidationError(problem, code="invalid_content")
+        return uploaded
+
+
+class SafeImageForm(BaseImageForm):
+    """Base of Wagtail's admin image forms (``WAGTAILIMAGES_IMAGE_FORM_BASE``): every
+    upload is checked and stored without metadata, like the public form's."""
+
+    def clean_file(self):
+        uploaded = self.cleaned_data.get("file")
+        if uploaded and "file" in self.changed_data:
+            try:
+                return sanitize_image(uploaded)
+            except ValidationError as error:
+                raise forms.ValidationError(error.messages, code=error.code) from None
         return uploaded

@@ -357,7 +357,7 @@ class EventPage(RoutablePageMixin, BasePage):
         null=True,
         blank=True,
         on_delete=models.SET_NULL,
-        related_name="+",
+        related_name="events",
         help_text="The working group that organized this event, if any.",
     )
 

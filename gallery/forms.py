@@ -6,7 +6,8 @@ from django.utils import timezone
 
 from core.images import TYPE_HELP, sanitize_image
 from core.protection import PublicFormMixin
-from gallery.models import HostingRequest, Medium, Theme
+from gallery.models.taxonomy import Medium, Theme
+from gallery.models.tour import HostingRequest
 
 IMAGE_SLOTS = 3
 

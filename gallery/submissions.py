@@ -17,8 +17,9 @@ from wagtail.models import Collection
 
 from core.protection import duplicate_submission, rate_limited
 from gallery.forms import ArtworkSubmissionForm, HostingRequestForm
-from gallery.models import Artist, ArtworkImage, ArtworkPage, ArtworkSubmission, GallerySettings
-from gallery.models.open_call import new_reference
+from gallery.models.artworks import ArtworkImage, ArtworkPage
+from gallery.models.open_call import ArtworkSubmission, GallerySettings, new_reference
+from gallery.models.taxonomy import Artist
 
 SUBMISSIONS_USERNAME = "public-submissions"
 SUBMISSIONS_COLLECTION = "Open call submissions"

@@ -279,7 +279,7 @@ class PublicationPage(RoutablePageMixin, BasePage):
         null=True,
         blank=True,
         on_delete=models.SET_NULL,
-        related_name="+",
+        related_name="publications",
         help_text="The working group that produced it.",
     )
     featured = models.BooleanField(

@@ -5,7 +5,8 @@ from community.models.organizations import (
     NetworkOrganizationIndexPage,
 )
 from community.models.people import PeoplePage, PeoplePagePerson, Person
-from community.models.statements import CommitmentStatementPage, CommitmentStatementSubmission
+from community.models.statements import CommitmentStatementPage
+from community.models.submissions import CommitmentStatementSubmission
 from community.models.working_groups import (
     WorkingGroupIndexPage,
     WorkingGroupMember,

@@ -289,9 +289,10 @@ def person_json_ld(person, request):
 
 
 def person_working_groups(person):
-    from community.models.working_groups import WorkingGroupPage
-
-    groups = WorkingGroupPage.objects.live().filter(members__person=person).distinct()
+    """The live, public working groups the person is a member of, found through their
+    memberships (working groups build on people: this module does not import them)."""
+    group_model = person.memberships.model._meta.get_field("page").related_model
+    groups = group_model.objects.live().filter(members__person=person).distinct()
     return list(groups.public().defer_streamfields().order_by("-start_year", "title"))
 
 

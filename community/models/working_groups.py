@@ -2,8 +2,7 @@
 
 from dataclasses import dataclass
 
-from django.apps import apps
-from django.core.exceptions import FieldDoesNotExist, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import models
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
@@ -153,13 +152,15 @@ class WorkingGroupPage(BasePage):
             .order_by("sort_order", "pk")
         )
 
-    def related_publications(self):
-        return pages_related_to(
-            self, "publications.PublicationPage", ("-publication_date", "-first_published_at")
-        )
+    def related_publications(self, limit=10):
+        """The group's live, public publications, newest first (the publications app names
+        the group; this is that link read the other way)."""
+        items = self.publications.live().public().defer_streamfields()
+        return list(items.order_by("-publication_date", "pk")[:limit])
 
-    def related_events(self):
-        return pages_related_to(self, "events.EventPage", ("-start", "-first_published_at"))
+    def related_events(self, limit=10):
+        items = self.events.live().public().defer_streamfields()
+        return list(items.order_by("-start", "pk")[:limit])
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -171,31 +172,6 @@ class WorkingGroupPage(BasePage):
         context["related_publications"] = self.related_publications()
         context["related_events"] = self.related_events()
         return context
-
-
-def pages_related_to(group, model_label, orderings, *, limit=10):
-    """Live, public pages of another app that name ``group`` as their working group.
-
-    The community app sits below publications and events, so it finds their page types by
-    label and adapts while they are still being built: no model or no field, no items.
-    One query.
-    """
-    try:
-        model = apps.get_model(model_label)
-        model._meta.get_field("related_working_group")
-    except (LookupError, FieldDoesNotExist):
-        return []
-    ordering = []
-    for candidate in orderings:
-        try:
-            model._meta.get_field(candidate.lstrip("-"))
-        except FieldDoesNotExist:
-            continue
-        ordering = [candidate]
-        break
-    items = model.objects.live().filter(related_working_group=group).public().defer_streamfields()
-    items = items.order_by(*ordering, "pk")
-    return list(items[:limit])
 
 
 class WorkingGroupRole(models.TextChoices):

@@ -342,7 +342,7 @@ WAGTAILIMAGES_EXTENSIONS = ["jpg", "jpeg", "png", "gif", "webp", "avif"]
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000
 # Every image upload (admin and public forms) is checked by content and stripped of EXIF/GPS.
-WAGTAILIMAGES_IMAGE_FORM_BASE = "core.images.SafeImageForm"
+WAGTAILIMAGES_IMAGE_FORM_BASE = "core.uploads.SafeImageForm"
 WAGTAILIMAGES_FORMAT_CONVERSIONS = {"avif": "avif", "webp": "webp"}
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 # Avatars from gravatar.com would make the admin call out to another site on every list.

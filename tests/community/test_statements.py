@@ -11,7 +11,7 @@ from django.test import Client
 from django.urls import reverse
 
 from community.models import CommitmentStatementSubmission, NetworkOrganization
-from community.models.statements import SubmissionStatus
+from community.models.submissions import SubmissionStatus
 from tests.community.factories import (
     CommitmentStatementPageFactory,
     NetworkOrganizationFactory,

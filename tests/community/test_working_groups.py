@@ -3,7 +3,6 @@
 import pytest
 from django.core.exceptions import ValidationError
 
-from community.models.working_groups import pages_related_to
 from tests.community.factories import PersonFactory, WorkingGroupPageFactory, add_member, place
 from tests.helpers import assert_constant_queries
 
@@ -87,11 +86,38 @@ def test_working_group_cannot_end_before_it_starts():
         group.clean()
 
 
-def test_related_pages_of_an_app_that_is_missing_are_empty(working_groups_index):
+def test_a_group_lists_the_live_publications_and_events_that_name_it_newest_first(
+    client, working_groups_index, home_page
+):
+    import datetime
+
+    from tests.events.factories import EventIndexPageFactory, EventPageFactory
+    from tests.publications.factories import PublicationIndexPageFactory, make_publication
+
     group = WorkingGroupPageFactory(parent=working_groups_index)
-    assert pages_related_to(group, "nowhere.Page", ("-first_published_at",)) == []
-    # A page type without a related_working_group field is no error either.
-    assert pages_related_to(group, "community.PeoplePage", ("-first_published_at",)) == []
+    library = PublicationIndexPageFactory(parent=home_page)
+    make_publication(
+        library,
+        title="Older paper",
+        related_working_group=group,
+        publication_date=datetime.date(2019, 1, 1),
+    )
+    make_publication(
+        library,
+        title="Newer paper",
+        related_working_group=group,
+        publication_date=datetime.date(2022, 1, 1),
+    )
+    make_publication(library, title="Draft paper", related_working_group=group).unpublish()
+    make_publication(library, title="Paper of another group")
+    events = EventIndexPageFactory(parent=home_page)
+    EventPageFactory(parent=events, title="Working group meeting", related_working_group=group)
+
+    html = client.get(group.url).content.decode()
+
+    assert html.index("Newer paper") < html.index("Older paper")
+    assert "Draft paper" not in html and "Paper of another group" not in html
+    assert "Working group meeting" in html
 
 
 def test_working_group_pages_cost_the_same_queries_as_members_grow(

@@ -142,7 +142,7 @@ def admin_image_form(name, content, content_type="image/jpeg"):
 
 
 def test_admin_image_form_uses_the_safe_base_form():
-    from core.images import SafeImageForm
+    from core.uploads import SafeImageForm
 
     assert issubclass(get_image_form(get_image_model()), SafeImageForm)
 

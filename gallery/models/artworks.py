@@ -1,4 +1,4 @@
-"""The exhibit's pages: the gallery index (listing, artist pages, forms) and each artwork."""
+"""Each work of the exhibit, its images, and the querysets listings show them with."""
 
 import datetime
 
@@ -7,9 +7,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Exists, OuterRef, Prefetch, Q, Subquery
 from django.http import Http404
-from django.shortcuts import get_object_or_404
 from django.utils import timezone
-from django.utils.functional import cached_property
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import (
     FieldPanel,
@@ -18,17 +16,16 @@ from wagtail.admin.panels import (
     MultiFieldPanel,
 )
 from wagtail.api import APIField
-from wagtail.contrib.routable_page.models import RoutablePageMixin, path
-from wagtail.fields import RichTextField, StreamField
+from wagtail.fields import StreamField
 from wagtail.images import get_image_model
 from wagtail.images.models import Filter
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
-from core.blocks import BodyBlock, MediaEmbedBlock
-from core.listing import FilterableListingMixin, ListingFilter, ListingSort, build_listing
+from core.blocks import MediaEmbedBlock
 from core.pages import BasePage
 from gallery.models.taxonomy import Artist, Medium, Theme
+from gallery.models.tour import TourStop
 
 # The rendition specs the templates ask for, expanded the way {% picture %} expands them,
 # so listings prefetch exactly these and never query per artwork.
@@ -58,222 +55,6 @@ def on_display(queryset, today=None):
     """Works whose display permission has not run out."""
     today = today or timezone.localdate()
     return queryset.filter(Q(display_until__isnull=True) | Q(display_until__gte=today))
-
-
-class GalleryIndexPage(
-    FilterableListingMixin,
-    RoutablePageMixin,
-    BasePage,
-):
-    """ "Expressions of Clinician Well-Being": the grid of artworks, the tour, the artist
-    pages, and the two public forms (hosting requests and the open call)."""
-
-    introduction = RichTextField(
-        features=["bold", "italic", "link"],
-        blank=True,
-        help_text="What the exhibit is and why it exists; shown above the artworks.",
-    )
-    support_notice = models.CharField(
-        max_length=300,
-        default=(
-            "Some works speak about burnout, grief and suicide. If you or someone you love "
-            "is struggling, free and confidential support is available at any hour."
-        ),
-    )
-    support_link = models.CharField(
-        max_length=200, default="tel:988", help_text="A tel: link or web address."
-    )
-    support_link_text = models.CharField(max_length=80, default="Call or text 988")
-    hosting_introduction = models.TextField(
-        blank=True, help_text="Shown above the “Host the traveling gallery” form."
-    )
-    call_introduction = models.TextField(
-        blank=True, help_text="Shown above the open-call submission form."
-    )
-    body = StreamField(BodyBlock(), blank=True, help_text="Anything else, below the tour.")
-
-    content_panels = Page.content_panels + [
-        FieldPanel("introduction"),
-        MultiFieldPanel(
-            [
-                FieldPanel("support_notice"),
-                FieldPanel("support_link"),
-                FieldPanel("support_link_text"),
-            ],
-            heading="Support notice",
-        ),
-        FieldPanel("hosting_introduction"),
-        FieldPanel("call_introduction"),
-        FieldPanel("body"),
-    ]
-    search_fields = Page.search_fields + [
-        index.SearchField("introduction", boost=2),
-        index.SearchField("body"),
-    ]
-    api_fields = [APIField("introduction")]
-
-    parent_page_types = ["home.HomePage", "core.StandardPage"]
-    subpage_types = ["gallery.ArtworkPage"]
-
-    listing_filters = (
-        ListingFilter("medium", "Medium", "medium__slug", label_field="medium__name"),
-        ListingFilter("theme", "Theme", "themes__slug", label_field="themes__name"),
-    )
-    listing_sorts = (
-        ListingSort("gallery", "Gallery order", ("path",)),
-        ListingSort("title", "Title A–Z", ("title", "path")),
-        ListingSort("newest", "Newest first", ("-year", "path")),
-    )
-    listing_per_page = ARTWORKS_PER_PAGE
-    # The page cache (home/caching.py) renders this page afresh when any of these change:
-    # it lists every tour stop and names artists, mediums and themes in cards and filters.
-    cache_dependencies = ["gallery.TourStop", "gallery.Artist", "gallery.Medium", "gallery.Theme"]
-
-    class Meta:
-        verbose_name = "gallery index page"
-
-    # Listing ---------------------------------------------------------------------------
-
-    @cached_property
-    def visible_artworks(self):
-        """The live, public artworks of this gallery that may be shown today (worked out
-        once per request: the grid and the tour both list them)."""
-        return on_display(ArtworkPage.objects.child_of(self).live().public())
-
-    def artworks(self):
-        return self.visible_artworks.all()
-
-    def listing_items(self, request):
-        return self.artworks().order_by("path")
-
-    def get_listing(self, request):
-        listing = super().get_listing(request)
-        if listing.page is not None:
-            # Facet counts run on the bare queryset; only the shown page needs its media.
-            listing.page.object_list = ArtworkPage.with_card_media(listing.page.object_list)
-        return listing
-
-    def get_context(self, request, *args, with_listing=True, **kwargs):
-        if not with_listing:
-            return Page.get_context(self, request, *args, **kwargs)
-        context = super().get_context(request, *args, **kwargs)
-        if not context["listing"].is_filtered:
-            context["upcoming_stops"], context["past_stops"] = self.tour_stops()
-        return context
-
-    def tour_stops(self):
-        """Upcoming and past stops."""
-        from gallery.models.tour import TourStop
-
-        today = timezone.localdate()
-        works = self.artworks().defer_streamfields().only("title", "url_path", "path", "depth")
-        stops = list(TourStop.objects.public_listing(works))
-        upcoming = [stop for stop in stops if stop.end_date >= today]
-        past = sorted(
-            (stop for stop in stops if stop.end_date < today),
-            key=lambda stop: stop.start_date,
-            reverse=True,
-        )
-        return upcoming, past
-
-    # Routes ----------------------------------------------------------------------------
-
-    def route(self, request, path_components):
-        # An artwork page shows this page's support notice and links back here: keep the
-        # instance routing already loaded, so the artwork does not fetch it again.
-        request.gallery_index = self
-        return super().route(request, path_components)
-
-    @path("artists/<int:artist_id>/", name="artist")
-    def artist_works(self, request, artist_id):
-        artist = get_object_or_404(Artist, pk=artist_id)
-        items = self.artworks().filter(artist=artist).order_by("path")
-        listing = build_listing(request, items, per_page=ARTWORKS_PER_PAGE)
-        if listing.page is None and listing.status == 200:
-            raise Http404
-        if listing.page is not None:
-            if listing.paginator.count == 0:
-                raise Http404("This artist has no works on display.")
-            listing.page.object_list = ArtworkPage.with_card_media(listing.page.object_list)
-        response = self.render(
-            request,
-            with_listing=False,
-            template="gallery/artist_page.html",
-            context_overrides={
-                "artist": artist,
-                "listing": listing,
-                "robots_noindex": listing.is_filtered,
-            },
-        )
-        response.status_code = listing.status
-        return response
-
-    def artist_url(self, artist):
-        return self.url + artist_subpath(artist.pk)
-
-    def cached_paths_showing(self, shown):
-        """The artist's page of works here, for the CDN to drop when one of their works is
-        published or unpublished, or the artist changes."""
-        artist_id = shown.pk if isinstance(shown, Artist) else getattr(shown, "artist_id", None)
-        return [f"/{artist_subpath(artist_id)}"] if artist_id else []
-
-    @path("host/", name="host")
-    def host_the_gallery(self, request):
-        from gallery.submissions import handle_hosting_request
-
-        return handle_hosting_request(self, request)
-
-    @path("host/thanks/", name="host_thanks")
-    def host_thanks(self, request):
-        return self.render(
-            request,
-            with_listing=False,
-            template="gallery/host_thanks.html",
-            context_overrides={"robots_noindex": True},
-        )
-
-    @path("submit/", name="submit")
-    def open_call(self, request):
-        from gallery.submissions import handle_artwork_submission
-
-        return handle_artwork_submission(self, request)
-
-    @path("submit/received/", name="submission_received")
-    def submission_received(self, request):
-        reference = request.session.get("gallery_submission_reference", "")
-        return self.render(
-            request,
-            with_listing=False,
-            template="gallery/submission_received.html",
-            context_overrides={"reference": reference, "robots_noindex": True},
-        )
-
-    def subpage_url(self, name):
-        return self.url + self.reverse_subpage(name)
-
-    def get_sitemap_urls(self, request=None):
-        urls = super().get_sitemap_urls(request)
-        if urls:
-            urls.append({"location": self.full_url + self.reverse_subpage("host")})
-        return urls
-
-    # Search ----------------------------------------------------------------------------
-
-    @property
-    def search_date(self):
-        return None
-
-    @property
-    def search_summary(self):
-        return (
-            "An art exhibit in which clinicians, patients and families show what burnout, "
-            "well-being and resilience look, feel and sound like."
-        )
-
-
-def artist_subpath(artist_id):
-    """The artist route below a gallery index, without a gallery instance at hand."""
-    return GalleryIndexPage.get_resolver().reverse("artist", artist_id=artist_id).lstrip("/")
 
 
 class ArtworkPage(BasePage):
@@ -443,8 +224,6 @@ class ArtworkPage(BasePage):
     @classmethod
     def on_display_at(cls, event_page):
         """Works shown at an event through the traveling gallery's stops there."""
-        from gallery.models.tour import TourStop
-
         shown = TourStop.artworks.through.objects.filter(
             tourstop__live=True, tourstop__event_id=event_page.pk
         ).values("artworkpage_id")
@@ -490,12 +269,13 @@ class ArtworkPage(BasePage):
         context["images"] = self.images_for_display()
         context["themes"] = list(self.themes.all())
         context["structured_data"] = self.structured_data(context["images"], context["themes"])
-        gallery = getattr(request, "gallery_index", None)
-        if gallery is None or gallery.path != self.path[: -self.steplen]:
-            gallery = GalleryIndexPage.objects.parent_of(self).defer_streamfields().first()
+        gallery = self.route_ancestors[-1] if self.route_ancestors else None
+        if gallery is None:  # a preview, or a page not reached by its address
+            gallery = self.get_parent().specific
         context["gallery"] = gallery
-        if gallery is not None:
-            context["artist_url"] = gallery.url + artist_subpath(self.artist_id)
+        context["artist_url"] = gallery.url + gallery.reverse_subpage(
+            "artist", kwargs={"artist_id": self.artist_id}
+        )
         return context
 
     def serve(self, request, *args, **kwargs):
