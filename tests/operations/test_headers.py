@@ -5,7 +5,7 @@ import sys
 
 import pytest
 
-from tests.home.test_configuration import STRONG_KEY
+from tests.operations.test_configuration import STRONG_KEY
 
 SECURITY_SETTINGS = [
     "SECURE_HSTS_SECONDS",

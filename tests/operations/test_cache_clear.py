@@ -12,7 +12,7 @@ import pytest
 import redis
 from django.conf import settings
 
-from tests.hardening.test_backup import BUILD, manage
+from tests.operations.test_backup import BUILD, manage
 
 
 def redis_is_running():
