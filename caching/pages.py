@@ -8,13 +8,20 @@ invalidation path (``caching.invalidation``) gives every page that shows a chang
 new generation; a stored response whose generations are no longer current is rendered
 afresh on the next request.
 
+A query string counts only by the parameters the page reads (its filters, sort and page
+number: ``cache_query_params``): tracking parameters (``utm_*`` and the like) and made-up ones
+are left out of the key, so they are answered from the same stored copy and never fill the
+cache with copies of their own.
+
 Never cached: logged-in visitors (any session cookie), previews, responses that used a CSRF
 token (forms), set a cookie, or say private/no-store, and anything that is not a 200.
 """
 
 import hashlib
 import logging
+import re
 import uuid
+from urllib.parse import urlencode
 
 from django.conf import settings
 from django.core.cache import cache
@@ -25,6 +32,11 @@ logger = logging.getLogger(__name__)
 GENERATION_KEY = "pagecache:generation:{page_id}"
 SITE_GENERATION_KEY = "pagecache:generation:site"
 ENTRY_KEY = "pagecache:entry:{release}:{host}:{digest}"
+# The parameters the page at a path reads, learnt when it is first stored.
+PARAMS_KEY = "pagecache:params:{release}:{host}:{digest}"
+TRACKING_PARAMS = re.compile(
+    r"^(utm_\w*|fbclid|gclid|dclid|gbraid|wbraid|msclkid|mc_cid|mc_eid|_ga|_gl)$"
+)
 
 EXCLUDED_PREFIXES = (
     "/search/",
@@ -81,9 +93,28 @@ def new_generations(page_ids=(), *, site=False):
         logger.warning("Could not refresh the page cache for %d pages", len(keys), exc_info=True)
 
 
-def entry_key(request):
-    digest = hashlib.sha256(request.get_full_path().encode()).hexdigest()[:40]
-    return ENTRY_KEY.format(release=settings.RELEASE, host=request.get_host(), digest=digest)
+def digest(text):
+    return hashlib.sha256(text.encode()).hexdigest()[:40]
+
+
+def params_key(request):
+    return PARAMS_KEY.format(
+        release=settings.RELEASE, host=request.get_host(), digest=digest(request.path)
+    )
+
+
+def entry_key(request, known_params=None):
+    """The key of the stored copy for this request: its path, and its query string reduced
+    to the parameters the page reads (or, while those are not known yet, without tracking
+    parameters), in a fixed order."""
+    kept = [
+        (name, value)
+        for name, values in sorted(request.GET.lists())
+        if not TRACKING_PARAMS.match(name) and (known_params is None or name in known_params)
+        for value in values
+    ]
+    path = request.path + ("?" + urlencode(kept) if kept else "")
+    return ENTRY_KEY.format(release=settings.RELEASE, host=request.get_host(), digest=digest(path))
 
 
 def storable(request, response):
@@ -108,7 +139,8 @@ class PageCacheMiddleware:
         cacheable = eligible(request)
         if cacheable:
             try:
-                stored = cache.get(entry_key(request))
+                known = cache.get(params_key(request)) if request.GET else None
+                stored = cache.get(entry_key(request, known))
                 if stored is not None:
                     keys, generations, response = stored
                     if current_generations(keys) == generations:
@@ -122,7 +154,7 @@ class PageCacheMiddleware:
 
         served = getattr(request, "page_cache_generations", None)
         if cacheable and served is not None and storable(request, response):
-            keys, generations, timeout = served
+            keys, generations, timeout, known = served
             patch_cache_control(response, public=True, s_maxage=timeout, stale_while_revalidate=60)
             try:
                 if hasattr(response, "render") and not response.is_rendered:
@@ -130,7 +162,13 @@ class PageCacheMiddleware:
                 # One piece, sent in one write: a body built by many write() calls (the
                 # feeds) otherwise goes out as many small packets, 4 ms slower per hit.
                 response.content = response.content
-                cache.set(entry_key(request), (keys, generations, response), timeout)
+                cache.set_many(
+                    {
+                        entry_key(request, known): (keys, generations, response),
+                        params_key(request): known,
+                    },
+                    timeout,
+                )
                 response["X-Page-Cache"] = "miss"
             except Exception:
                 logger.warning("Page cache unavailable", exc_info=True)
@@ -149,12 +187,14 @@ def remember_page(page, request, serve_args, serve_kwargs):
     if not eligible(request):
         return None
     seconds = page.cache_seconds() if hasattr(page, "cache_seconds") else None
+    known = frozenset(page.cache_query_params()) if hasattr(page, "cache_query_params") else ()
     keys = generation_keys(page.pk)
     try:
         request.page_cache_generations = (
             keys,
             current_generations(keys),
             seconds or page_cache_seconds(),
+            known,
         )
     except Exception:
         logger.warning("Page cache unavailable", exc_info=True)

@@ -243,8 +243,15 @@ class FilterableListingMixin:
     listing_sorts: tuple[ListingSort, ...] = ()
     listing_per_page = 12
 
+    # Query-string parameters the listing reads besides its filters, sort and page number.
+    listing_extra_params: tuple[str, ...] = ()
+
     def listing_items(self, request):
         raise NotImplementedError
+
+    def cache_query_params(self):
+        filters = [listing_filter.param for listing_filter in self.listing_filters]
+        return (*filters, "sort", "page", *self.listing_extra_params)
 
     def get_listing(self, request):
         return build_listing(

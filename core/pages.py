@@ -103,6 +103,11 @@ class BasePage(Page):
             return PageViewRestriction.objects.none()
         return PageViewRestriction.objects.filter(pk__in=applying)
 
+    def cache_query_params(self):
+        """The query-string parameters that change what this page shows (the page cache
+        keeps one copy per combination of these, and ignores any other)."""
+        return ()
+
     def gives_addresses_to(self):
         """Objects whose public address depends on this page (a people page holds the
         profiles): the pages linking to them are refreshed when this page changes."""

@@ -262,6 +262,7 @@ class NetworkOrganizationIndexPage(
     subpage_types = ["community.CommitmentStatementPage"]
 
     listing_filters = (LETTER_FILTER, STATEMENT_FILTER)
+    listing_extra_params = ("q",)  # the name search
     listing_sorts = (ListingSort("name", "Name, A–Z", ("name", "pk")),)
     listing_per_page = 60
     # The page cache (home/caching.py) renders this page afresh when an organization changes.

@@ -125,10 +125,37 @@ def test_responses_carrying_a_csrf_token_or_cookie_are_never_stored():
     assert not storable(plain, private)
 
 
-def test_query_strings_are_cached_separately(client, section):
-    client.get("/about/?a=1")
-    assert client.get("/about/?a=1")["X-Page-Cache"] == "hit"
-    assert client.get("/about/?a=2")["X-Page-Cache"] == "miss"
+def test_made_up_and_tracking_parameters_are_answered_from_the_plain_copy(client, section):
+    import secrets
+
+    plain = client.get("/about/")
+    assert plain["X-Page-Cache"] == "miss"
+    for _ in range(20):
+        junk = {secrets.token_hex(4): secrets.token_hex(8), "utm_source": secrets.token_hex(3)}
+        response = client.get("/about/", junk)
+        assert response["X-Page-Cache"] == "hit", junk  # no copy of its own
+        assert response.content == plain.content
+
+
+def test_the_parameters_a_listing_reads_are_cached_separately(client, home_page):
+    from tests.publications.factories import (
+        PublicationIndexPageFactory,
+        TopicFactory,
+        make_publication,
+    )
+
+    library = PublicationIndexPageFactory(parent=home_page)
+    burnout, nurses = TopicFactory(slug="burnout"), TopicFactory(slug="nurses")
+    make_publication(library, title="On burnout", topics=[burnout])
+    make_publication(library, title="On nursing", topics=[nurses])
+
+    first = client.get(library.url, {"topic": "burnout", "utm_campaign": "newsletter"})
+    assert first["X-Page-Cache"] == "miss"
+    assert client.get(library.url, {"topic": "burnout"})["X-Page-Cache"] == "hit"
+    other = client.get(library.url, {"topic": "nurses", "fbclid": "abc"})
+    assert other["X-Page-Cache"] == "miss"
+    assert "On nursing" in other.content.decode() and "On burnout" not in other.content.decode()
+    assert client.get(library.url, {"made": "up", "topic": "nurses"})["X-Page-Cache"] == "hit"
 
 
 def test_an_evicted_generation_never_brings_back_an_old_copy(client, section):
