@@ -5,6 +5,8 @@ PY := $(VENV)/bin/python
 PIP := $(VENV)/bin/pip
 HOST ?= 127.0.0.1
 PORT ?= 8000
+# Links the site builds (feeds, calendars, the sitemap, emails) use the address it serves.
+export SITE_URL ?= http://$(HOST):$(PORT)
 
 .PHONY: run test lint install install-test migrate demo serve scheduler worker backup restore audit bench clean
 

@@ -6,6 +6,7 @@ saving. Limits live in the cache, so they hold across workers when the cache is 
 """
 
 import hashlib
+import ipaddress
 import re
 
 from django import forms
@@ -63,12 +64,34 @@ def _max_length_validator(limit):
 
 
 def client_address(request):
-    """The visitor's address: the proxy's X-Forwarded-For first hop when trusted."""
-    if getattr(settings, "TRUST_X_FORWARDED_FOR", False):
-        forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")
-        if forwarded:
-            return forwarded.split(",")[0].strip()
-    return request.META.get("REMOTE_ADDR", "")
+    """The visitor's address, for rate limits and sign-in lockouts (django-axes uses this
+    too, ``AXES_CLIENT_IP_CALLABLE``).
+
+    Behind proxies (``TRUSTED_PROXIES``: how many there are, or their addresses) each proxy
+    appends the address it received the request from to ``X-Forwarded-For``; reading the
+    chain from the right, past the trusted proxies, gives the visitor. Anything further left
+    was written by the visitor and is never believed. With no trusted proxy, the address
+    the connection came from.
+    """
+    trusted = settings.TRUSTED_PROXIES
+    chain = [
+        *(hop.strip() for hop in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")),
+        request.META.get("REMOTE_ADDR", ""),
+    ]
+    chain = [hop for hop in chain if hop]
+    if isinstance(trusted, int):
+        return chain[max(len(chain) - 1 - trusted, 0)] if chain else ""
+    while len(chain) > 1 and _is_trusted(chain[-1], trusted):
+        chain.pop()
+    return chain[-1] if chain else ""
+
+
+def _is_trusted(address, networks):
+    try:
+        ip = ipaddress.ip_address(address)
+    except ValueError:
+        return False
+    return any(ip in network for network in networks)
 
 
 def _digest(*parts):

@@ -220,6 +220,7 @@ def site_root():
     fresh database."""
     from wagtail.models import Site
 
+    from core.sites import site_address
     from home.models import HomePage
 
     site = Site.objects.filter(is_default_site=True).first()
@@ -239,8 +240,9 @@ def site_root():
     home.save_revision().publish()
     site_name = "Clinician Well-Being Collaborative"
     if site is None:
+        hostname, port = site_address()
         Site.objects.create(
-            hostname="localhost", port=80, root_page=home, is_default_site=True, site_name=site_name
+            hostname=hostname, port=port, root_page=home, is_default_site=True, site_name=site_name
         )
     else:
         site.root_page = home

@@ -69,12 +69,12 @@ def handle_hosting_request(page, request):
     if request.method != "POST":
         return _render_form(page, request, template, HostingRequestForm())
     form = HostingRequestForm(request.POST)
-    if rate_limited(request, "gallery-hosting", limit=5, window=3600):
+    if not form.is_valid():
+        return _render_form(page, request, template, form, status=400 if form.is_spam else 200)
+    if rate_limited(request, "gallery-hosting", limit=5, window=3600):  # valid requests only
         return _render_form(
             page, request, template, form, status=429, form_error=RATE_LIMIT_MESSAGE
         )
-    if not form.is_valid():
-        return _render_form(page, request, template, form, status=400 if form.is_spam else 200)
     data = form.cleaned_data
     fingerprint = [
         data["organization"],
@@ -115,13 +115,13 @@ def handle_artwork_submission(page, request):
     if request.method != "POST":
         return _render_form(page, request, template, ArtworkSubmissionForm(), **extra)
     form = ArtworkSubmissionForm(request.POST, request.FILES)
-    if rate_limited(request, "gallery-open-call", limit=5, window=3600):
-        return _render_form(
-            page, request, template, form, status=429, form_error=RATE_LIMIT_MESSAGE, **extra
-        )
     if not form.is_valid():
         return _render_form(
             page, request, template, form, status=400 if form.is_spam else 200, **extra
+        )
+    if rate_limited(request, "gallery-open-call", limit=5, window=3600):  # valid ones only
+        return _render_form(
+            page, request, template, form, status=429, form_error=RATE_LIMIT_MESSAGE, **extra
         )
     data = form.cleaned_data
     if duplicate_submission("gallery-open-call", [data["title"], data["email"]], window=3600):

@@ -75,18 +75,12 @@ class CommitmentStatementPage(RoutablePageMixin, BasePage):
         return self.render_form(request, self.make_form())
 
     def handle_submission(self, request):
-        """Refuse floods and bots, save a valid statement, then tell staff.
+        """Refuse bots, then floods of valid statements; save a valid statement and tell
+        staff.
 
         The submission and the staff's email are saved together; the email is delivered
         afterwards, so a failing mail server loses nothing.
         """
-        if rate_limited(request, SUBMISSION_SCOPE, limit=SUBMISSIONS_PER_HOUR, window=3600):
-            form = self.make_form(initial=_retyped(request.POST))
-            message = (
-                "We have received several statements from your network in the last hour, so "
-                "this one was not sent. Please try again later."
-            )
-            return self.render_form(request, form, status=429, message=message)
         form = self.make_form(request.POST, request.FILES)
         if form.is_spam:
             return self.render_form(
@@ -94,6 +88,15 @@ class CommitmentStatementPage(RoutablePageMixin, BasePage):
             )
         if not form.is_valid():
             return self.render_form(request, form, status=400)
+        # Only statements that would be saved count towards the limit: a visitor's typos,
+        # or a bot's junk, never close the form for others behind the same address.
+        if rate_limited(request, SUBMISSION_SCOPE, limit=SUBMISSIONS_PER_HOUR, window=3600):
+            form = self.make_form(initial=_retyped(request.POST))
+            message = (
+                "We have received several statements from your network in the last hour, so "
+                "this one was not sent. Please try again later."
+            )
+            return self.render_form(request, form, status=429, message=message)
         if duplicate_submission(SUBMISSION_SCOPE, form.fingerprint()):
             earlier = (
                 CommitmentStatementSubmission.objects.filter(

@@ -5,6 +5,7 @@ but never read variables of their own (except production's hard requirements).
 """
 
 import datetime
+import ipaddress
 import os
 from pathlib import Path
 
@@ -26,10 +27,27 @@ def env_list(name, default=""):
     return [item.strip() for item in os.environ.get(name, default).split(",") if item.strip()]
 
 
+def env_proxies(name):
+    """How many proxies stand in front (a number), or their addresses and networks
+    (comma-separated), from the environment; none by default."""
+    value = os.environ.get(name, "").strip()
+    if not value:
+        return 0
+    if value.isdigit():
+        return int(value)
+    return [ipaddress.ip_network(item, strict=False) for item in env_list(name)]
+
+
 SECRET_KEY = os.environ.get("SECRET_KEY", "")
 DEBUG = env_bool("DEBUG", False)
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "localhost,127.0.0.1,[::1]")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
+# The site's public address: links in feeds, calendars, the sitemap, the API and emails, and
+# the default Site record (applied after every migrate), all come from it.
+SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
+# The proxies in front of the app servers (nginx, a load balancer): the visitor's address
+# is read from X-Forwarded-For past them (core.protection.client_address).
+TRUSTED_PROXIES = env_proxies("TRUSTED_PROXIES")
 
 INSTALLED_APPS = [
     # The site's own apps, lowest layer first: the ground floor, the apps that serve every
@@ -332,7 +350,7 @@ TASKS = {"default": {"BACKEND": TASK_BACKENDS[TASKS_BACKEND or "immediate"]}}
 
 # Wagtail
 WAGTAIL_SITE_NAME = "Action Collaborative on Clinician Well-Being and Resilience"
-WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
+WAGTAILADMIN_BASE_URL = SITE_URL
 WAGTAIL_ADMIN_PATH = os.environ.get("WAGTAIL_ADMIN_PATH", "admin").strip("/") + "/"
 WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "pptx", "xlsx", "csv", "txt"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
@@ -366,6 +384,9 @@ AXES_COOLOFF_TIME = 1  # hours
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "account_locked.html"
+# The visitor's address as the rate limits read it, past the trusted proxies: one
+# attacker never locks an account for everyone behind the same proxy.
+AXES_CLIENT_IP_CALLABLE = "core.protection.client_address"
 
 SESSION_COOKIE_AGE = 60 * 60 * 8
 SESSION_COOKIE_HTTPONLY = True

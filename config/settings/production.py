@@ -1,6 +1,9 @@
 """Production: everything secure by default; refuses to start without a real secret key."""
 
 import os
+from urllib.parse import urlsplit
+
+from django.core.exceptions import ImproperlyConfigured
 
 from .base import *  # noqa: F403
 from .base import BASE_DIR, REDIS_URL, SECRET_KEY, TASK_BACKENDS, TASKS_BACKEND, env_list, require
@@ -8,14 +11,16 @@ from .base import BASE_DIR, REDIS_URL, SECRET_KEY, TASK_BACKENDS, TASKS_BACKEND,
 DEBUG = False
 
 if not SECRET_KEY or len(SECRET_KEY) < 50 or SECRET_KEY.startswith(("dev-", "test-")):
-    from django.core.exceptions import ImproperlyConfigured
-
     raise ImproperlyConfigured(
         "SECRET_KEY must be set to a random value of at least 50 characters in production "
         '(for example: python -c "import secrets; print(secrets.token_urlsafe(64))").'
     )
 
-ALLOWED_HOSTS = env_list("ALLOWED_HOSTS") or [require("ALLOWED_HOSTS")]
+SITE_URL = require("SITE_URL").rstrip("/")
+if urlsplit(SITE_URL).scheme != "https" or not urlsplit(SITE_URL).hostname:
+    raise ImproperlyConfigured("SITE_URL must be the site's https:// address in production.")
+WAGTAILADMIN_BASE_URL = WAGTAILAPI_BASE_URL = SITE_URL
+ALLOWED_HOSTS = env_list("ALLOWED_HOSTS") or [urlsplit(SITE_URL).hostname]
 
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_SSL_REDIRECT = True

@@ -15,8 +15,7 @@ POST_OFFICE = {
 }
 DEMO_USERS_PASSWORD = "wellbeing-demo-2026"  # noqa: S105
 MEDIA_ROOT = BASE_DIR / ".test-media"  # noqa: F405
-# The browser tests' live server shares this process; keep it quiet.
-WAGTAILADMIN_BASE_URL = "http://testserver"
+SITE_URL = WAGTAILADMIN_BASE_URL = WAGTAILAPI_BASE_URL = "http://testserver"
 AXES_ENABLED = True
 # Every search is written at once, so tests read the report straight after searching.
 SEARCH_TALLY_SECONDS = 0

@@ -221,6 +221,47 @@ def test_a_burst_over_the_rate_limit_is_refused_without_a_server_error(client, f
     assert 'value="One more"' in refused.content.decode()
 
 
+def test_visitors_behind_the_sites_proxy_each_have_their_own_limit(client, form_page, settings):
+    settings.TRUSTED_PROXIES = 1  # nginx in front: it appends the visitor's address
+    statuses = [
+        client.post(
+            form_page.url,
+            valid_data(organization_name=f"Organization {n}"),
+            REMOTE_ADDR="10.0.0.2",  # the proxy
+            HTTP_X_FORWARDED_FOR=f"198.51.100.{n}",
+        ).status_code
+        for n in range(7)
+    ]
+
+    assert statuses == [302] * 7
+    assert CommitmentStatementSubmission.objects.count() == 7
+
+
+def test_a_forged_forwarded_address_does_not_escape_the_limit(client, form_page, settings):
+    settings.TRUSTED_PROXIES = 1
+    statuses = [
+        client.post(
+            form_page.url,
+            valid_data(organization_name=f"Organization {n}"),
+            REMOTE_ADDR="10.0.0.2",
+            # The visitor wrote the first address; the proxy appended the real one.
+            HTTP_X_FORWARDED_FOR=f"203.0.113.{n}, 198.51.100.7",
+        ).status_code
+        for n in range(7)
+    ]
+
+    assert statuses == [302] * 5 + [429] * 2
+
+
+def test_junk_posts_do_not_close_the_form_for_anyone(client, form_page):
+    for _ in range(10):
+        response = client.post(form_page.url, valid_data(contact_email="not an address"))
+        assert response.status_code == 400
+    response = client.post(form_page.url, valid_data())
+    assert response.status_code == 302
+    assert CommitmentStatementSubmission.objects.count() == 1
+
+
 def test_a_double_submission_is_saved_once_and_shows_the_same_reference(client, form_page):
     first = client.post(form_page.url, valid_data())
     second = client.post(form_page.url, valid_data())

@@ -36,6 +36,28 @@ def test_a_successful_login_before_the_limit_works(client, django_user_model):
     assert response.status_code == 302
 
 
+def test_an_attacker_behind_the_proxy_cannot_lock_the_account_for_everyone(
+    client, django_user_model, settings
+):
+    settings.TRUSTED_PROXIES = 1
+    django_user_model.objects.create_user(
+        "editor3", password="the-right-passphrase-9", is_staff=True
+    )
+    attacker = {"REMOTE_ADDR": "10.0.0.2", "HTTP_X_FORWARDED_FOR": "203.0.113.66"}
+    for _ in range(settings.AXES_FAILURE_LIMIT):
+        client.post("/admin/login/", {"username": "editor3", "password": "wrong"}, **attacker)
+    locked = client.post(
+        "/admin/login/", {"username": "editor3", "password": "the-right-passphrase-9"}, **attacker
+    )
+    assert locked.status_code == 429
+
+    editor = {"REMOTE_ADDR": "10.0.0.2", "HTTP_X_FORWARDED_FOR": "198.51.100.8"}
+    response = client.post(
+        "/admin/login/", {"username": "editor3", "password": "the-right-passphrase-9"}, **editor
+    )
+    assert response.status_code == 302
+
+
 @pytest.mark.parametrize("password", ["short1", "password1234", "12345678901234"])
 def test_weak_passwords_are_refused(password):
     with pytest.raises(ValidationError):
