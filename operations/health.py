@@ -1,5 +1,6 @@
 """Endpoints for the load balancer: /healthz (the process is alive) and /readyz (it can
-serve: the database answers, and the cache and Elasticsearch too when configured)."""
+serve: the database answers; the cache and Elasticsearch, when configured, are reported
+but a node without them still serves)."""
 
 import time
 
@@ -29,6 +30,11 @@ def _check_elasticsearch():
     return bool(client.ping())
 
 
+# Without these the site still serves every page (uncached, or searching the database
+# instead): a node missing one is degraded, not unready, and stays in the load balancer.
+OPTIONAL_CHECKS = ("cache", "elasticsearch")
+
+
 @never_cache
 def readyz(request):
     checks = {"database": database_reachable}
@@ -44,8 +50,9 @@ def readyz(request):
         except Exception:
             ok = False
         results[name] = {"ok": ok, "ms": round((time.perf_counter() - started) * 1000, 1)}
-    ready = all(result["ok"] for result in results.values())
+    ready = all(result["ok"] for name, result in results.items() if name not in OPTIONAL_CHECKS)
+    status = "ok" if all(result["ok"] for result in results.values()) else "degraded"
     return JsonResponse(
-        {"status": "ok" if ready else "unavailable", "checks": results},
+        {"status": status if ready else "unavailable", "checks": results},
         status=200 if ready else 503,
     )

@@ -10,7 +10,7 @@ from django.conf import settings
 from django.core.cache import cache
 
 from tests.factories import make_home_page
-from tests.helpers import SIZED_DEMO_ARGUMENTS
+from tests.helpers import SIZED_DEMO_ARGUMENTS, SilentServer
 
 
 @pytest.fixture(autouse=True)
@@ -28,6 +28,14 @@ def _isolated_state(settings, tmp_path):
 @pytest.fixture
 def home_page(db):
     return make_home_page()
+
+
+@pytest.fixture
+def silent_server():
+    """A database or mail server that accepts connections and never answers."""
+    server = SilentServer()
+    yield server
+    server.close()
 
 
 @pytest.fixture

@@ -1,5 +1,8 @@
 """Assertions every page type's tests use."""
 
+import socket
+import threading
+
 from django.db import connection
 from django.test import override_settings
 from django.test.utils import CaptureQueriesContext
@@ -85,3 +88,30 @@ def retry_email_later(settings, minutes=10):
     }
     with time_machine.travel(timezone.now() + datetime.timedelta(minutes=minutes)):
         call_command("send_queued_mail", processes=1, verbosity=0)
+
+
+class SilentServer:
+    """A server that accepts connections and never says a word (a database or mail server
+    that hangs): every connection is held open until the test ends."""
+
+    def __init__(self):
+        self.listener = socket.socket()
+        self.listener.bind(("127.0.0.1", 0))
+        self.listener.listen(50)
+        self.port = self.listener.getsockname()[1]
+        self.held = []
+        self.thread = threading.Thread(target=self._accept, daemon=True)
+        self.thread.start()
+
+    def _accept(self):
+        while True:
+            try:
+                held, _ = self.listener.accept()
+            except OSError:
+                return
+            self.held.append(held)
+
+    def close(self):
+        self.listener.close()
+        for held in self.held:
+            held.close()

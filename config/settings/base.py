@@ -157,6 +157,16 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    # A database that accepts connections but never answers must not hold a request (and
+    # a worker) until the app server kills it: connections and statements give up, and
+    # visitors get the designed 503 page.
+    DATABASES["default"]["OPTIONS"] = {
+        "connect_timeout": int(os.environ.get("DATABASE_CONNECT_TIMEOUT", "5")),
+        "options": "-c statement_timeout={}".format(
+            int(os.environ.get("DATABASE_STATEMENT_TIMEOUT_MS", "30000"))
+        ),
+    }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # WAL lets readers carry on while an editor saves; a busy timeout avoids
     # "database is locked" under concurrent workers. Connections persist like PostgreSQL's
@@ -330,6 +340,8 @@ POST_OFFICE = {
     "LOG_LEVEL": 1,
 }
 EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
+# A mail server that never answers gives up after this many seconds; the email stays queued.
+EMAIL_TIMEOUT = int(os.environ.get("EMAIL_TIMEOUT", "10"))
 EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "25"))
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "wellbeing@nam.example.org")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL

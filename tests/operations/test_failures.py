@@ -4,6 +4,7 @@ import json
 import os
 import subprocess
 import sys
+import time
 
 import pytest
 from django.conf import settings
@@ -20,6 +21,36 @@ for url in ["/", "/about/", "/healthz", "/readyz"]:
     out[url] = [response.status_code, response.content.decode()[:3000]]
 print(json.dumps(out))
 """
+
+
+def test_a_database_that_never_answers_gives_the_503_page_quickly(silent_server):
+    environment = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "config.settings.test",
+        "DATABASE_URL": f"postgres://postgres@127.0.0.1:{silent_server.port}/nowhere",
+        "DATABASE_CONNECT_TIMEOUT": "2",
+        "LOG_LEVEL": "CRITICAL",
+    }
+    started = time.monotonic()
+    result = subprocess.run(
+        [sys.executable, "-c", PROBE],
+        cwd=settings.BASE_DIR,
+        env=environment,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    seconds = time.monotonic() - started
+    assert result.returncode == 0, result.stderr[-3000:]
+    answers = json.loads(result.stdout.strip().splitlines()[-1])
+    for url in ["/", "/about/"]:
+        assert answers[url][0] == 503, url
+        assert "The site is briefly unavailable" in answers[url][1]
+    assert answers["/healthz"][0] == 200
+    assert answers["/readyz"][0] == 503
+    # Four requests, each giving up on its connection (and the check behind the 503 page)
+    # after two seconds: never the minute an app server would wait before killing a worker.
+    assert seconds < 40, seconds
 
 
 @pytest.fixture(scope="module")
