@@ -8,13 +8,13 @@ made from it can leak where or when a photograph was taken.
 
 import io
 import os
+import uuid
 import warnings
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.template.defaultfilters import filesizeformat
-from django.utils.text import slugify
 from PIL import Image, ImageOps, ImageSequence, UnidentifiedImageError
 
 # Pillow format name -> stored extension
@@ -95,7 +95,7 @@ def sanitize_image(uploaded):
                     raise too_many_pixels
                 probe.verify()
             with Image.open(io.BytesIO(data)) as image:
-                content = _reencode(image, image_format)
+                content = _reencode(image, image_format, pixel_limit)
         except (Image.DecompressionBombError, Image.DecompressionBombWarning):
             raise too_many_pixels from None
         except UnidentifiedImageError:
@@ -108,8 +108,8 @@ def sanitize_image(uploaded):
                 "This image file is damaged or incomplete; save it again and retry.",
                 code="broken_image",
             ) from None
-    stem = slugify(os.path.splitext(os.path.basename(name))[0])[:60] or "image"
-    return ContentFile(content, name=f"{stem}.{ALLOWED_FORMATS[image_format]}")
+    # A new name: the uploader's file name (often theirs, or a patient's) is never kept.
+    return ContentFile(content, name=f"{uuid.uuid4().hex}.{ALLOWED_FORMATS[image_format]}")
 
 
 def _clean_copy(frame):
@@ -119,11 +119,32 @@ def _clean_copy(frame):
     return clean
 
 
-def _reencode(image, image_format):
+# An animation's frames together, at most (a few seconds of a small animated GIF).
+ANIMATION_PIXELS = 10_000_000
+
+
+def _frames_within(image, pixel_limit):
+    """The frames of an animation, read one at a time and refused as soon as together they
+    hold more pixels than one image may: a small file of many large frames (a GIF of four
+    hundred 1000×1000 frames is 17 KB) would otherwise fill the memory of the worker."""
+    frames, pixels = [], 0
+    for frame in ImageSequence.Iterator(image):
+        pixels += frame.width * frame.height
+        if pixels > min(pixel_limit, ANIMATION_PIXELS):
+            raise ValidationError(
+                "This animation has too many frames, or frames too large, to process safely. "
+                "Upload a shorter or smaller animation, or a still image.",
+                code="animation_too_large",
+            )
+        frames.append(_clean_copy(frame))
+    return frames
+
+
+def _reencode(image, image_format, pixel_limit):
     """The image encoded again in its own format, oriented, without metadata."""
     output = io.BytesIO()
-    if getattr(image, "n_frames", 1) > 1 and image_format in {"GIF", "WEBP"}:
-        frames = [_clean_copy(frame) for frame in ImageSequence.Iterator(image)]
+    if getattr(image, "is_animated", False) and image_format in {"GIF", "WEBP"}:
+        frames = _frames_within(image, pixel_limit)
         first = frames[0]
         first.save(
             output,
