@@ -57,6 +57,39 @@ class PublicFormMixin:
         return cleaned
 
 
+# The largest key a database column holds: anything larger is not an object of ours.
+LARGEST_KEY = 2**63 - 1
+
+
+def _is_key(value):
+    text = str(value).strip()
+    return text.isdigit() and int(text) <= LARGEST_KEY
+
+
+class ModelChoiceField(forms.ModelChoiceField):
+    """Django's, with a made-up number (``medium=99999999999999999999``) answered as an
+    invalid choice before it reaches the database, which cannot hold it."""
+
+    def to_python(self, value):
+        if value not in self.empty_values and not _is_key(value):
+            raise ValidationError(self.error_messages["invalid_choice"], code="invalid_choice")
+        return super().to_python(value)
+
+
+class ModelMultipleChoiceField(forms.ModelMultipleChoiceField):
+    """The same for several choices."""
+
+    def clean(self, value):
+        for choice in value or ():
+            if not _is_key(choice):
+                raise ValidationError(
+                    self.error_messages["invalid_choice"],
+                    code="invalid_choice",
+                    params={"value": str(choice)[:40]},
+                )
+        return super().clean(value)
+
+
 def _max_length_validator(limit):
     from django.core.validators import MaxLengthValidator
 

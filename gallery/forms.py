@@ -5,7 +5,7 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 
 from core.images import TYPE_HELP, sanitize_image
-from core.protection import PublicFormMixin
+from core.protection import ModelChoiceField, ModelMultipleChoiceField, PublicFormMixin
 from gallery.models.taxonomy import Medium, Theme
 from gallery.models.tour import HostingRequest
 
@@ -82,15 +82,19 @@ class ArtworkSubmissionForm(HoneypotTemplateMixin, PublicFormMixin, forms.Form):
     """One work for the open call. What it must include depends on its medium."""
 
     title = forms.CharField(max_length=255, label="Title of the work")
-    medium = forms.ModelChoiceField(queryset=Medium.objects.all(), empty_label="Choose a medium")
-    themes = forms.ModelMultipleChoiceField(
+    medium = ModelChoiceField(queryset=Medium.objects.all(), empty_label="Choose a medium")
+    themes = ModelMultipleChoiceField(
         queryset=Theme.objects.all(),
         required=False,
         widget=forms.CheckboxSelectMultiple,
         help_text="Choose any that fit.",
     )
     year = forms.IntegerField(
-        required=False, min_value=1900, label="Year made (optional)", help_text="For example 2019."
+        required=False,
+        min_value=1900,
+        max_value=2100,
+        label="Year made (optional)",
+        help_text="For example 2019.",
     )
     written_work = forms.CharField(
         required=False,
@@ -192,6 +196,12 @@ class ArtworkSubmissionForm(HoneypotTemplateMixin, PublicFormMixin, forms.Form):
         return [
             (self[f"image_{slot}"], self[f"alt_text_{slot}"]) for slot in range(1, IMAGE_SLOTS + 1)
         ]
+
+    def clean_year(self):
+        year = self.cleaned_data.get("year")
+        if year and year > timezone.localdate().year:
+            raise ValidationError("The year the work was made cannot be in the future.")
+        return year
 
     def clean(self):
         cleaned = super().clean()

@@ -319,3 +319,25 @@ def test_submission_enters_review_and_stays_private_until_published(
     assert title in visible["gallery"]
     assert artwork.slug in visible["sitemap"]
     assert title in visible["api"]
+
+
+@pytest.mark.parametrize(
+    "changes, field",
+    [
+        ({"year": "2101"}, "year"),
+        ({"year": "99999999999"}, "year"),
+        ({"year": str(datetime.date.today().year + 1)}, "year"),
+        ({"themes": ["99999999999999999999"]}, "themes"),
+        ({"themes": ["1; DROP TABLE"]}, "themes"),
+        ({"medium": "99999999999999999999"}, "medium"),
+    ],
+)
+def test_impossible_values_are_form_errors_not_server_errors(
+    client, gallery, mediums, open_call, changes, field
+):
+    data = {**form_data(mediums), **changes}
+    response = post(client, gallery, data, image_1=upload("a.jpg", image_bytes()))
+
+    assert response.status_code == 200
+    assert response.context["form"].errors[field]
+    assert not ArtworkPage.objects.exists()
