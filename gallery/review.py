@@ -6,7 +6,9 @@ from django.contrib.auth.models import Group, Permission
 from django.db import transaction
 from django.db.models.signals import post_migrate, post_save
 from django.dispatch import receiver
-from wagtail.models import GroupPagePermission, Workflow, WorkflowPage
+from wagtail.images import get_image_model
+from wagtail.models import Collection, GroupPagePermission, Workflow, WorkflowPage
+from wagtail.signals import page_published
 
 from editorial.roles import GALLERY_PANEL_REVIEW, GALLERY_REVIEWERS
 
@@ -34,6 +36,22 @@ def is_gallery_reviewed(page):
     """True when the page is reviewed by the gallery panel workflow (artworks, the gallery)."""
     workflow = page.get_workflow() if page is not None else None
     return workflow is not None and workflow.name == GALLERY_PANEL_REVIEW
+
+
+@receiver(page_published, dispatch_uid="gallery_review_images_go_public")
+def accepted_work_images_go_public(sender, instance, **kwargs):
+    """A published work's images leave the private collection submissions wait in."""
+    from gallery.models import ArtworkImage, ArtworkPage
+    from gallery.submissions import SUBMISSIONS_COLLECTION
+
+    if not isinstance(instance, ArtworkPage):
+        return
+    waiting = ArtworkImage.objects.filter(
+        page=instance, image__collection__name=SUBMISSIONS_COLLECTION
+    ).values("image_id")
+    get_image_model().objects.filter(pk__in=waiting).update(
+        collection=Collection.get_first_root_node()
+    )
 
 
 @receiver(post_migrate, dispatch_uid="gallery_review_setup")

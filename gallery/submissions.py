@@ -13,7 +13,7 @@ from django.utils import timezone
 from django.utils.cache import add_never_cache_headers
 from django.utils.text import slugify
 from wagtail.images import get_image_model
-from wagtail.models import Collection
+from wagtail.models import Collection, CollectionViewRestriction
 
 from core.protection import duplicate_submission, rate_limited
 from gallery.forms import ArtworkSubmissionForm, HostingRequestForm
@@ -44,10 +44,16 @@ def submissions_user():
 
 
 def submissions_collection():
-    existing = Collection.objects.filter(name=SUBMISSIONS_COLLECTION).first()
-    if existing is not None:
-        return existing
-    return Collection.get_first_root_node().add_child(name=SUBMISSIONS_COLLECTION)
+    """Where open-call images wait for the panel: a collection only signed-in staff may see
+    (Wagtail's image API and document serving leave it out); an accepted work's images
+    move out of it when the work is published (gallery.review)."""
+    collection = Collection.objects.filter(name=SUBMISSIONS_COLLECTION).first()
+    if collection is None:
+        collection = Collection.get_first_root_node().add_child(name=SUBMISSIONS_COLLECTION)
+    CollectionViewRestriction.objects.get_or_create(
+        collection=collection, restriction_type=CollectionViewRestriction.LOGIN
+    )
+    return collection
 
 
 def _render_form(page, request, template, form, *, status=200, **extra):

@@ -341,3 +341,18 @@ def test_impossible_values_are_form_errors_not_server_errors(
     assert response.status_code == 200
     assert response.context["form"].errors[field]
     assert not ArtworkPage.objects.exists()
+
+
+def test_a_submitted_image_stays_private_until_the_work_is_published(
+    client, gallery, mediums, open_call
+):
+    post(client, gallery, form_data(mediums), image_1=upload("a.jpg", image_bytes()))
+    artwork = ArtworkPage.objects.get()
+    image = artwork.artwork_images.get().image
+    assert client.get("/api/v2/images/").json()["items"] == []
+    assert client.get(f"/api/v2/images/{image.pk}/").status_code == 404
+
+    artwork.get_latest_revision().publish()
+
+    listed = client.get("/api/v2/images/").json()["items"]
+    assert [item["id"] for item in listed] == [image.pk]
