@@ -135,3 +135,17 @@ class PublicSubmission(models.Model):
 
     def notification_body(self):
         return f"A new {self._meta.verbose_name} was submitted on the website: {self}."
+
+
+class SubmissionFingerprint(models.Model):
+    """A digest of something the public submitted, so that the same submission twice in a
+    short time (a double click, two tabs) is saved once (core.protection)."""
+
+    digest = models.CharField(max_length=64, unique=True)
+    seen_at = models.DateTimeField(db_index=True)
+
+    class Meta:
+        verbose_name = "submission fingerprint"
+
+    def __str__(self):
+        return self.digest

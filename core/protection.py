@@ -5,6 +5,7 @@ A form mixes in ``PublicFormMixin``; its view calls ``check_submission_allowed``
 saving. Limits live in the cache, so they hold across workers when the cache is Redis.
 """
 
+import datetime
 import hashlib
 import ipaddress
 import re
@@ -13,6 +14,7 @@ from django import forms
 from django.conf import settings
 from django.core.cache import cache
 from django.core.exceptions import ValidationError
+from django.utils import timezone
 
 CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 HONEYPOT_FIELD = "website_url"
@@ -56,6 +58,8 @@ class PublicFormMixin:
                 )
         return cleaned
 
+
+FINGERPRINT_LIFETIME = datetime.timedelta(days=1)
 
 # The largest key a database column holds: anything larger is not an object of ours.
 LARGEST_KEY = 2**63 - 1
@@ -150,9 +154,27 @@ def rate_limited(request, scope, *, limit=5, window=600):
 
 
 def duplicate_submission(scope, fingerprint_parts, *, window=300):
-    """True if the same content was submitted to ``scope`` within ``window`` seconds."""
-    key = f"duplicate:{scope}:{_digest(*[str(part).strip().lower() for part in fingerprint_parts])}"
-    return cache.add(key, 1, window) is False  # None: no cache to remember in
+    """True if the same content was submitted to ``scope`` within ``window`` seconds.
+
+    Remembered in the database, whose unique key decides between two identical posts
+    arriving at the same moment (a double click, a retrying browser): exactly one of them
+    is new. Only a digest of the content is kept, and only for a day.
+    """
+    from core.models import SubmissionFingerprint
+
+    digest = _digest(scope, *[str(part).strip().lower() for part in fingerprint_parts])
+    now = timezone.now()
+    _, created = SubmissionFingerprint.objects.get_or_create(
+        digest=digest, defaults={"seen_at": now}
+    )
+    if created:
+        SubmissionFingerprint.objects.filter(seen_at__lt=now - FINGERPRINT_LIFETIME).delete()
+        return False
+    # Seen before: new again once the window has passed (one request wins the renewal).
+    renewed = SubmissionFingerprint.objects.filter(
+        digest=digest, seen_at__lt=now - datetime.timedelta(seconds=window)
+    ).update(seen_at=now)
+    return renewed == 0
 
 
 def safe_header(value, limit=150):

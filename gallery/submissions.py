@@ -131,17 +131,27 @@ def handle_artwork_submission(page, request):
         )
     data = form.cleaned_data
     if duplicate_submission("gallery-open-call", [data["title"], data["email"]], window=3600):
-        reference = request.session.get(SESSION_REFERENCE_KEY, "")
-        if reference:
-            return redirect(page.subpage_url("submission_received"))
+        # Sent twice (a double click, a second tab): saved once, the first one's reference.
+        return redirect(page.subpage_url("submission_received"))
     submission = create_submission(page, data)
     request.session[SESSION_REFERENCE_KEY] = submission.reference
     return redirect(page.subpage_url("submission_received"))
 
 
-@transaction.atomic
 def create_submission(gallery, data):
-    """Save the artist, images and draft artwork, start its review, and queue the email."""
+    """Save the artist, images and draft artwork, start its review, and queue the email:
+    all of it, or (should any step fail) none of it, files on disk included."""
+    stored = []
+    try:
+        with transaction.atomic():
+            return _create_submission(gallery, data, stored)
+    except Exception:
+        for file in stored:  # the rows went with the transaction; their files go too
+            file.storage.delete(file.name)
+        raise
+
+
+def _create_submission(gallery, data, stored):
     user = submissions_user()
     reference = new_reference()
     artist = Artist.objects.create(
@@ -161,6 +171,7 @@ def create_submission(gallery, data):
             uploaded_by_user=user,
         )
         image.file.save(content.name, content, save=False)
+        stored.append(image.file)
         image.save()
         images.append(ArtworkImage(image=image, alt_text=alt_text, sort_order=position))
 

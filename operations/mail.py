@@ -7,17 +7,24 @@ what is waiting; a mail server that is down leaves it queued, and the scheduler
 (``run_scheduler``) retries it with post-office's own retry rules.
 """
 
-from django.core.management import call_command
 from django.db import transaction
 from django.dispatch import receiver
 from django_tasks import task
+from post_office.lockfile import FileLock, FileLocked, default_lockfile
+from post_office.mail import send_queued
 from post_office.signals import email_queued
 
 
 @task()
 def deliver_queued_email():
-    """Send what is waiting (post-office's command holds a lock: one sender at a time)."""
-    call_command("send_queued_mail", processes=1, verbosity=0)
+    """Send what is waiting, holding the lock post-office's own command holds, so that two
+    senders never send one email twice. If another sender holds it, that one sends these too
+    (it runs until nothing waits)."""
+    try:
+        with FileLock(default_lockfile):
+            send_queued(processes=1)
+    except FileLocked:
+        pass
 
 
 @receiver(email_queued, dispatch_uid="operations-deliver-queued-email")

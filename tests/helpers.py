@@ -1,5 +1,6 @@
 """Assertions every page type's tests use."""
 
+import io
 import socket
 import threading
 
@@ -87,7 +88,7 @@ def retry_email_later(settings, minutes=10):
         "BACKENDS": {"default": "django.core.mail.backends.locmem.EmailBackend"},
     }
     with time_machine.travel(timezone.now() + datetime.timedelta(minutes=minutes)):
-        call_command("send_queued_mail", processes=1, verbosity=0)
+        call_command("run_scheduler", "--once", stdout=io.StringIO())
 
 
 class SilentServer:

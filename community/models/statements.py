@@ -106,9 +106,10 @@ class CommitmentStatementPage(RoutablePageMixin, BasePage):
                 .order_by("-submitted_at")
                 .first()
             )
-            if earlier is not None:  # a double click: show the first one's reference
-                request.session[SESSION_REFERENCE_KEY] = earlier.reference
-                return redirect(self.thanks_url())
+            # A double click: the first one's reference (while it is still being saved by
+            # the other request, the thanks page without one).
+            request.session[SESSION_REFERENCE_KEY] = earlier.reference if earlier else ""
+            return redirect(self.thanks_url())
         with transaction.atomic():
             submission = form.save()
             submission.notify_staff()

@@ -120,6 +120,6 @@ def test_retrying_never_sends_an_email_twice(
 ):
     submit(editor_client, live_page, django_capture_on_commit_callbacks)
 
-    call_command("send_queued_mail", stdout=io.StringIO())
+    call_command("run_scheduler", "--once", stdout=io.StringIO())
 
     assert len(mail.outbox) == 1

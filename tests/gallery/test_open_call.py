@@ -356,3 +356,24 @@ def test_a_submitted_image_stays_private_until_the_work_is_published(
 
     listed = client.get("/api/v2/images/").json()["items"]
     assert [item["id"] for item in listed] == [image.pk]
+
+
+def test_a_failure_after_the_images_are_stored_leaves_no_file_behind(
+    client, gallery, mediums, open_call, settings, monkeypatch
+):
+    from pathlib import Path
+
+    from gallery.models import ArtworkSubmission
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("the database went away")
+
+    monkeypatch.setattr(ArtworkSubmission.objects, "create", broken)
+    client.raise_request_exception = False
+
+    response = post(client, gallery, form_data(mediums), image_1=upload("a.jpg", image_bytes()))
+
+    assert response.status_code == 500
+    assert not ArtworkPage.objects.exists()
+    originals = Path(settings.MEDIA_ROOT) / "original_images"
+    assert not originals.exists() or not any(originals.iterdir())

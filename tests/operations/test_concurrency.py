@@ -68,3 +68,47 @@ def test_two_hundred_simultaneous_submissions_are_all_stored(form_url):
     assert CommitmentStatementSubmission.objects.count() == SUBMISSIONS
     names = set(CommitmentStatementSubmission.objects.values_list("organization_name", flat=True))
     assert len(names) == SUBMISSIONS
+
+
+@pytest.fixture
+def form_page(live_server, transactional_db, settings):
+    if connection.vendor != "postgresql":
+        pytest.skip(
+            "Concurrent writes are proven on PostgreSQL (run with DATABASE_URL=postgres://…)"
+        )
+    settings.PUBLIC_FORM_RATE_LIMITS = {"commitment-statement": (10_000, 60)}
+    home = make_home_page()
+    index = NetworkOrganizationIndexPageFactory(parent=home)
+    return live_server.url + CommitmentStatementPageFactory(parent=index).url
+
+
+def test_the_same_statement_sent_ten_times_at_once_is_stored_once(form_page):
+    jar = CookieJar()
+    opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(jar))
+    html = opener.open(form_page, timeout=30).read().decode()
+    token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', html).group(1)
+    cookie = "; ".join(f"{c.name}={c.value}" for c in jar)
+    data = urllib.parse.urlencode(
+        {
+            "csrfmiddlewaretoken": token,
+            "organization_name": "Riverside Health System",
+            "contact_name": "Ana Ortiz",
+            "contact_email": "ana@riverside.example.org",
+            "statement_text": "We commit to measuring burnout every year.",
+            "consent": "on",
+            "website_url": "",
+        }
+    ).encode()
+
+    def submit(_):
+        request = urllib.request.Request(
+            form_page, data=data, headers={"Cookie": cookie, "Referer": form_page}
+        )
+        with urllib.request.urlopen(request, timeout=120) as response:
+            return response.status
+
+    with ThreadPoolExecutor(max_workers=AT_ONCE) as pool:
+        statuses = list(pool.map(submit, range(AT_ONCE)))
+
+    assert statuses == [200] * AT_ONCE  # every one thanked
+    assert CommitmentStatementSubmission.objects.count() == 1

@@ -3,6 +3,8 @@ import time
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
 
+from operations.mail import deliver_queued_email
+
 
 class Command(BaseCommand):
     help = (
@@ -34,4 +36,4 @@ class Command(BaseCommand):
 
     def run_once(self):
         call_command("publish_scheduled", stdout=self.stdout, stderr=self.stderr)
-        call_command("send_queued_mail", processes=1, stdout=self.stdout, stderr=self.stderr)
+        deliver_queued_email.call()
