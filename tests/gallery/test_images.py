@@ -37,7 +37,7 @@ def test_gps_and_camera_exif_are_stripped_from_a_jpeg():
     assert image.format == "JPEG"
     assert image.size == (120, 90)
     assert_no_metadata(image)
-    assert cleaned.name == "holiday.jpg"
+    assert cleaned.name.endswith(".jpg") and "holiday" not in cleaned.name  # a new name
 
 
 def test_exif_orientation_is_applied_before_it_is_dropped():

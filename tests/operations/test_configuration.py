@@ -11,7 +11,12 @@ STRONG_KEY = "k" * 20 + "Zq9-_x" * 8
 
 
 def run_manage(*args, **env):
-    environment = {**os.environ, "DJANGO_SETTINGS_MODULE": "config.settings.production", **env}
+    environment = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "config.settings.production",
+        "SITE_URL": "https://example.org",
+        **env,
+    }
     if "SECRET_KEY" not in env:
         environment.pop("SECRET_KEY", None)
     # The browser tests' permission for sync ORM calls must not leak into a deploy check.
@@ -30,6 +35,15 @@ def test_production_refuses_to_start_without_a_secret_key():
     result = run_manage("check", ALLOWED_HOSTS="example.org")
     assert result.returncode != 0
     assert "SECRET_KEY must be set" in result.stderr
+
+
+def test_production_refuses_to_start_without_its_public_https_address():
+    missing = run_manage("check", SECRET_KEY=STRONG_KEY, SITE_URL="")
+    assert missing.returncode != 0
+    assert "SITE_URL must be set" in missing.stderr
+    plain = run_manage("check", SECRET_KEY=STRONG_KEY, SITE_URL="http://example.org")
+    assert plain.returncode != 0
+    assert "https://" in plain.stderr
 
 
 def test_production_passes_check_deploy_without_warnings():

@@ -24,6 +24,7 @@ SECURITY_SETTINGS = [
 def production_security(settings, monkeypatch):
     monkeypatch.setenv("SECRET_KEY", STRONG_KEY)
     monkeypatch.setenv("ALLOWED_HOSTS", "testserver")
+    monkeypatch.setenv("SITE_URL", "https://testserver")
     # Import production afresh (and base with it) so that they read this environment.
     base = sys.modules.pop("config.settings.base")
     sys.modules.pop("config.settings.production", None)

@@ -66,6 +66,7 @@ def production_site(tmp_path, fresh_database):
         "DJANGO_SETTINGS_MODULE": "config.settings.production",
         "SECRET_KEY": secrets.token_urlsafe(64),
         "ALLOWED_HOSTS": "127.0.0.1",
+        "SITE_URL": "https://127.0.0.1",
         "DATABASE_URL": f"sqlite:///{fresh_database()}",
         "MEDIA_ROOT": str(tmp_path / "media"),
         "CACHE_DIR": str(tmp_path / "cache"),
