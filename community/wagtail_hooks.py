@@ -9,6 +9,7 @@ from wagtail_modeladmin.options import ModelAdmin, modeladmin_register
 from community import admin_views
 from community.models import CommitmentStatementSubmission, NetworkOrganization, Person
 from community.models.submissions import SubmissionStatus
+from core.exports import SafeExportIndexView
 
 
 class PersonViewSet(SnippetViewSet):
@@ -63,6 +64,8 @@ class SubmissionButtonHelper(ButtonHelper):
 
 class CommitmentStatementAdmin(ModelAdmin):
     """The staff inbox of commitment statements sent through the public form."""
+
+    index_view_class = SafeExportIndexView
 
     model = CommitmentStatementSubmission
     menu_label = "Commitment statements"

@@ -23,6 +23,8 @@ from wagtail.coreutils import get_content_type_label
 from wagtail.models import Page, PageLogEntry, Revision, TaskState, WorkflowState
 from wagtail.permission_policies.pages import PagePermissionPolicy
 
+from core.exports import SpreadsheetSafeExport
+
 page_permission_policy = PagePermissionPolicy()
 
 
@@ -258,7 +260,7 @@ class PublishedPagesFilterSet(WagtailFilterSet):
         fields = ["timestamp", "user"]
 
 
-class PublishedPagesReportView(ReportView):
+class PublishedPagesReportView(SpreadsheetSafeExport, ReportView):
     """Who published which page, and when: an auditable record, exportable as CSV or XLSX."""
 
     page_title = "Pages published"

@@ -14,6 +14,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 from wagtail_modeladmin.helpers import ButtonHelper, PermissionHelper
 from wagtail_modeladmin.options import ModelAdmin, ModelAdminGroup, modeladmin_register
 
+from core.exports import SafeExportIndexView
 from gallery.models import Artist, ArtworkSubmission, HostingRequest, Medium, Theme, TourStop
 from gallery.review import is_gallery_reviewed
 
@@ -111,6 +112,7 @@ class HostingRequestButtonHelper(ButtonHelper):
 
 
 class HostingRequestAdmin(ModelAdmin):
+    index_view_class = SafeExportIndexView
     model = HostingRequest
     menu_label = "Hosting requests"
     menu_icon = "mail"
@@ -171,6 +173,7 @@ class ReadOnlyPermissionHelper(PermissionHelper):
 
 
 class ArtworkSubmissionAdmin(ModelAdmin):
+    index_view_class = SafeExportIndexView
     model = ArtworkSubmission
     menu_label = "Open-call submissions"
     menu_icon = "image"

@@ -369,6 +369,21 @@ def test_inbox_exports_csv(client, admin_client, form_page):
     assert rows[0]["Status"] == "new"
 
 
+@pytest.mark.parametrize(
+    "formula", ['=HYPERLINK("http://x.example","Open")', "+1+1", "-2+3", "@SUM(A1)"]
+)
+def test_a_formula_sent_through_the_form_is_exported_as_text(
+    client, admin_client, form_page, formula
+):
+    client.post(form_page.url, valid_data(organization_name=formula, statement_text=formula))
+
+    response = admin_client.get(INBOX_URL, {"export": "csv"})
+
+    rows = list(csv.DictReader(io.StringIO(b"".join(response.streaming_content).decode())))
+    assert rows[0]["Organization"] == "'" + formula
+    assert rows[0]["Statement"] == "'" + formula
+
+
 def test_staff_can_download_a_submitted_pdf_and_visitors_cannot(client, admin_client, form_page):
     submission = _submit(client, form_page, statement_file=pdf_upload())
     url = reverse("community_statement_file", args=[submission.pk])

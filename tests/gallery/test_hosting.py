@@ -194,6 +194,18 @@ def test_inbox_exports_csv(staff_client, gallery):
     assert any("Export Clinic" in row for row in rows[1:])
 
 
+def test_a_formula_in_a_request_is_exported_as_text(staff_client, gallery):
+    HostingRequestFactory(
+        organization="=cmd|' /C calc'!A0",
+        preferred_start=datetime.date(2030, 1, 1),
+        preferred_end=datetime.date(2030, 1, 2),
+    )
+    response = staff_client.get(INBOX + "?export=csv")
+    content = b"".join(response.streaming_content).decode()
+    rows = list(csv.reader(io.StringIO(content)))
+    assert "'=cmd|' /C calc'!A0" in rows[1]
+
+
 def test_inspect_view_shows_the_whole_request(staff_client, gallery):
     hosting_request = HostingRequestFactory(
         organization="Inspect Clinic",
