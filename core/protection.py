@@ -135,13 +135,14 @@ def _digest(*parts):
     return hashlib.sha256("|".join(parts).encode()).hexdigest()[:32]
 
 
-def rate_limited(request, scope, *, limit=5, window=600):
-    """True once this address has posted ``limit`` times to ``scope`` within ``window`` s.
+def rate_limited(request, scope, *, limit=5, window=600, per=None):
+    """True once this address (or ``per``, another identity such as an email address) has
+    posted ``limit`` times to ``scope`` within ``window`` seconds.
 
     Operators can tune a scope with ``PUBLIC_FORM_RATE_LIMITS = {"scope": (limit, window)}``.
     """
     limit, window = getattr(settings, "PUBLIC_FORM_RATE_LIMITS", {}).get(scope, (limit, window))
-    key = f"ratelimit:{scope}:{_digest(client_address(request))}"
+    key = f"ratelimit:{scope}:{_digest(per or client_address(request))}"
     added = cache.add(key, 1, window)
     if added or added is None:  # the first post, or no cache to count in: let it through
         return False

@@ -113,6 +113,7 @@ MIDDLEWARE = [
     "django.middleware.http.ConditionalGetMiddleware",
     "caching.pages.PageCacheMiddleware",
     "core.pages.OneReadOfViewRestrictions",
+    "core.throttles.FormThrottleMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
