@@ -190,8 +190,9 @@ if REDIS_URL:
             "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", "cwb"),
             "TIMEOUT": 600,
             "OPTIONS": {
-                "SOCKET_CONNECT_TIMEOUT": 1,
-                "SOCKET_TIMEOUT": 1,
+                # A Redis that hangs costs a request at most this, then pages go uncached.
+                "SOCKET_CONNECT_TIMEOUT": float(os.environ.get("REDIS_TIMEOUT", "1")),
+                "SOCKET_TIMEOUT": float(os.environ.get("REDIS_TIMEOUT", "1")),
                 "IGNORE_EXCEPTIONS": True,
             },
         }
