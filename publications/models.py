@@ -33,7 +33,6 @@ from core.listing import (
     ListingFilter,
     ListingSort,
     YearFilter,
-    build_listing,
 )
 from core.pages import BasePage
 from publications import citations
@@ -139,24 +138,14 @@ class PublicationIndexPage(
     def listing_items(self, request):
         return self.publications()
 
-    def get_listing(self, request):
-        # The unfiltered first view leads with the featured publications.
-        unfiltered = not any(
-            request.GET.get(key) for key in [f.param for f in self.listing_filters] + ["sort"]
-        )
-        sorts = self.listing_sorts
-        if unfiltered:
-            newest, *others = sorts
-            sorts = (
-                ListingSort(newest.param, newest.label, ("-featured",) + newest.ordering),
-                *others,
-            )
-        return build_listing(
-            request,
-            self.listing_items(request),
-            filters=self.listing_filters,
-            sorts=sorts,
-            per_page=self.listing_per_page,
+    featured_limit = 3
+
+    def featured_publications(self):
+        """The newest featured publications, shown in their own block above the listing."""
+        return list(
+            self.publications()
+            .filter(featured=True)
+            .order_by("-publication_date", "title")[: self.featured_limit]
         )
 
     def get_context(self, request, *args, **kwargs):
@@ -166,6 +155,10 @@ class PublicationIndexPage(
             for facet in context["listing"].active_filters
             if facet.param == "topic"
         ]
+        listing = context["listing"]
+        if not listing.params and listing.page is not None:
+            # Only the unfiltered first view leads with them; the listing stays by date.
+            context["featured"] = self.featured_publications()
         return context
 
     # Feeds -------------------------------------------------------------------------------

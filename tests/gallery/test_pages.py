@@ -120,6 +120,21 @@ def test_index_filters_by_medium_and_theme_with_counts(client, gallery, works):
     assert titles(response) == ["Night shift"]
 
 
+def test_an_artworks_medium_and_themes_lead_to_the_gallery_filtered_by_them(client, works):
+    page = soup(client.get(works["painting"].url))
+
+    medium = page.select_one(".page-header .eyebrow a")
+    themes = page.select(".artwork__themes a")
+    assert medium.get_text(" ", strip=True).startswith("Painting")
+    assert [theme.get_text(" ", strip=True) for theme in themes] == [
+        "Burnout : more works on this theme"
+    ]
+    assert titles(client.get(medium["href"])) == ["Night shift"]
+    assert titles(client.get(themes[0]["href"])) == ["Night shift"]
+    poem = soup(client.get(works["poem"].url))
+    assert titles(client.get(poem.select_one(".artwork__themes a")["href"])) == ["Handover"]
+
+
 def test_unknown_filter_value_is_dropped_with_a_notice(client, gallery, works):
     response = client.get(gallery.url + "?medium=sculpture")
     assert response.status_code == 200

@@ -19,7 +19,14 @@ def soup(response):
 
 
 def titles(response):
-    return [a.get_text(strip=True) for a in soup(response).select(".publication-card h3 a")]
+    """The titles of the listing, in order (not the featured block above it)."""
+    results = soup(response).select_one("[aria-labelledby=results-heading]")
+    return [a.get_text(strip=True) for a in results.select(".publication-card h3 a")]
+
+
+def featured_titles(response):
+    block = soup(response).select_one("[aria-labelledby=featured-heading]")
+    return [a.get_text(strip=True) for a in block.select(".publication-card h3 a")] if block else []
 
 
 def options(response, param):
@@ -209,7 +216,7 @@ def test_filters_with_no_results_say_so(client, library):
     assert "No publications match these filters" in response.content.decode()
 
 
-def test_featured_publications_lead_only_the_unfiltered_view(client, library):
+def test_newest_first_is_by_date_and_featured_ones_have_their_own_block(client, library):
     make_publication(
         library,
         title="An Older Featured Paper",
@@ -217,9 +224,19 @@ def test_featured_publications_lead_only_the_unfiltered_view(client, library):
         featured=True,
     )
 
-    assert titles(client.get(library.url))[0] == "An Older Featured Paper"
-    assert "Featured" in soup(client.get(library.url)).select_one(".publication-card").get_text()
-    assert titles(client.get(library.url, {"sort": "newest"}))[0] != "An Older Featured Paper"
+    page = soup(response := client.get(library.url))
+    assert page.select_one("select[name=sort] option[selected]").get_text() == ("Newest first")
+    assert titles(response) == [
+        "Taking Action Against Clinician Burnout",
+        "Nurse Suicide: Breaking the Silence",
+        "Burnout Among Health Care Professionals",
+        "An Older Featured Paper",
+    ]
+    assert page.select_one("#featured-heading").get_text() == "Featured"
+    assert featured_titles(response) == ["An Older Featured Paper"]
+    # Filtered, sorted or later pages are just the listing.
+    assert featured_titles(client.get(library.url, {"sort": "title"})) == []
+    assert featured_titles(client.get(library.url, {"year": "2001"})) == []
     assert titles(client.get(library.url, {"year": "2001"})) == ["An Older Featured Paper"]
 
 
