@@ -60,6 +60,7 @@ class Matches:
     capped: bool = False
     from_database: bool = True
     corrected: object = None  # the ParsedQuery actually searched, when spelling was corrected
+    pages: dict = field(default_factory=dict)  # the matched pages as the search loaded them
 
 
 def backend_names():
@@ -92,7 +93,7 @@ def searchable_pages(paths=None):
     pages = Page.objects.live().filter(depth__gt=1)
     for path in private_paths() if paths is None else paths:
         pages = pages.exclude(path__startswith=path)
-    return pages.only("id", "title", "content_type_id", "path", "depth", "url_path", "expire_at")
+    return pages
 
 
 def is_expired(page, now=None):
@@ -325,7 +326,17 @@ def find_matches(parsed, paths):
     titles = {page.pk: page.title for page in pages}
     content_types = {page.pk: page.content_type_id for page in pages}
     ids = rank_titles_first([page.pk for page in pages], titles, corrected or parsed, complete)
-    return Matches(ids, titles, content_types, mode, notice, capped, from_database, corrected)
+    return Matches(
+        ids,
+        titles,
+        content_types,
+        mode,
+        notice,
+        capped,
+        from_database,
+        corrected,
+        pages={page.pk: page for page in pages},
+    )
 
 
 @lru_cache(maxsize=20_000)

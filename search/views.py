@@ -111,6 +111,7 @@ class SearchResults:
         """Promotions, facets and the requested page of results."""
         self.promotions, promoted = self.find_promotions()
         self.promotion_descriptions = {page.pk: description for page, description in promoted}
+        self.loaded = {**self.matches.pages, **{page.pk: page for page, _ in promoted}}
         promoted_ids = [page.pk for page, _ in promoted]
         self.promoted_ids = set(promoted_ids)
         ordered = promoted_ids + [pk for pk in self.matches.ids if pk not in self.promoted_ids]
@@ -283,7 +284,11 @@ class SearchResults:
         if self.listing.page is None:
             return []
         ids = list(self.listing.page.object_list)
-        by_id = Page.objects.in_bulk(ids)
+        # The search and the promotions loaded these pages already.
+        by_id = {pk: self.loaded[pk] for pk in ids if pk in self.loaded}
+        missing = [pk for pk in ids if pk not in by_id]
+        if missing:
+            by_id.update(Page.objects.in_bulk(missing))
         pages = [by_id[pk] for pk in ids if pk in by_id]
         cards = self.cards(pages)
         texts = indexed_texts(pages)

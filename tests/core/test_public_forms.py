@@ -43,6 +43,7 @@ def test_rate_limit_blocks_after_the_limit():
     assert not rate_limited(other, "contact", limit=3, window=60)
 
 
+@pytest.mark.django_db
 def test_duplicate_submission_is_detected_within_the_window():
     assert not duplicate_submission("contact", ["Ivory", "Hello"])
     assert duplicate_submission("contact", [" ivory ", "HELLO"])
