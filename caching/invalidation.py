@@ -27,6 +27,7 @@ Pages with sub-routes say which of their paths show an object with ``cached_path
 
 import logging
 
+from django.apps import apps
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
@@ -82,11 +83,12 @@ def pages_showing(obj, shown=None, *, with_descendants=False, passed_on=False):
         if with_descendants and obj.numchild:
             shown.add(Page.objects.descendant_of(obj).values_list("pk", flat=True), obj)
         if with_descendants:
-            addressed = getattr(obj.specific_deferred, "gives_addresses_to", list)()
-            linking = ReferenceIndex.get_references_to_in_bulk(addressed)
-            shown.add(
-                linking.filter(base_content_type=page_type).values_list("object_id", flat=True)
-            )
+            for label in getattr(obj.specific_class, "gives_addresses_to", ()):
+                addressed = apps.get_model(label).objects.all()
+                linking = ReferenceIndex.get_references_to_in_bulk(addressed)
+                shown.add(
+                    linking.filter(base_content_type=page_type).values_list("object_id", flat=True)
+                )
 
     referencing_pages = pages_linking_to(obj)
     for base_type, content_type, object_id in ReferenceIndex.get_references_to(obj).values_list(
@@ -105,8 +107,8 @@ def pages_showing(obj, shown=None, *, with_descendants=False, passed_on=False):
     shown.add(referencing_pages, obj)
     shown.add(ancestors_of(referencing_pages), obj)
 
-    referenced = ReferenceIndex.get_references_for_object(obj).filter(to_content_type=page_type)
-    shown.add(referenced.values_list("to_object_id", flat=True), obj)
+    referenced = ReferenceIndex.get_references_for_object(obj)
+    shown_by_reference(referenced, shown, obj)
     shown.add(pages_linked_from(obj), obj)
 
     label = obj._meta.label
@@ -114,6 +116,31 @@ def pages_showing(obj, shown=None, *, with_descendants=False, passed_on=False):
     if listing_types:
         shown.add(Page.objects.type(*listing_types).values_list("pk", flat=True), obj)
     return shown
+
+
+def shown_by_reference(references, shown, obj):
+    """The pages an object's references show: the pages it references, and the pages that
+    give an address to the other objects it references (a publication names its authors,
+    whose profiles list it)."""
+    page_type = page_content_type()
+    shown.add(
+        references.filter(to_content_type=page_type).values_list("to_object_id", flat=True), obj
+    )
+    targets = references.exclude(to_content_type=page_type).values_list(
+        "to_content_type_id", "to_object_id"
+    )
+    for content_type, object_id in set(targets):
+        model = ContentType.objects.get_for_id(content_type).model_class()
+        addressing = [
+            page_model
+            for page_model in get_page_models()
+            if model is not None
+            and model._meta.label in getattr(page_model, "gives_addresses_to", ())
+        ]
+        target = model._default_manager.filter(pk=object_id).first() if addressing else None
+        if target is not None:
+            pages = Page.objects.type(*addressing).live().values_list("pk", flat=True)
+            shown.add(pages, target)
 
 
 def dependencies_of(page_model):
@@ -261,11 +288,7 @@ def object_saving(sender, instance, raw=False, update_fields=None, **kwargs):
     if raw or instance.pk is None or is_draft_save(update_fields) or not is_shown(instance):
         return
     shown = Shown()
-    page_type = page_content_type()
-    referenced = ReferenceIndex.get_references_for_object(instance).filter(
-        to_content_type=page_type
-    )
-    shown.add(referenced.values_list("to_object_id", flat=True), instance)
+    shown_by_reference(ReferenceIndex.get_references_for_object(instance), shown, instance)
     shown.add(pages_linked_from(instance), instance)
     if shown.page_ids:
         refresh(shown)

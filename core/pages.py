@@ -3,9 +3,12 @@ restrictions read once, and listings that read the site's private sections once 
 request."""
 
 import contextvars
+import datetime
+from collections import defaultdict
 
+from django.contrib.contenttypes.models import ContentType
 from django.db.models import Q
-from wagtail.models import Page, PageManager, PageViewRestriction
+from wagtail.models import Page, PageManager, PageViewRestriction, ReferenceIndex
 from wagtail.query import PageQuerySet
 
 # The site's view restrictions, read once per request: Wagtail reads them again for the page
@@ -61,6 +64,14 @@ class BasePage(Page):
     route_ancestors = None
     # Models every object of which this page type lists (caching.invalidation).
     cache_dependencies: tuple[str, ...] = ()
+    # Models whose objects have their public address below this page (a people page holds
+    # the profiles): when this page changes, the pages linking to them are refreshed; when a
+    # page that names one of them changes, this page is (caching.invalidation).
+    gives_addresses_to: tuple[str, ...] = ()
+    # A person's profile lists the pages that name them: a page type listed there gives the
+    # heading of its section (publications, events, working groups), and ``parts_of`` says
+    # what the person did on each.
+    naming_heading = ""
 
     class Meta:
         abstract = True
@@ -108,13 +119,62 @@ class BasePage(Page):
         keeps one copy per combination of these, and ignores any other)."""
         return ()
 
-    def gives_addresses_to(self):
-        """Objects whose public address depends on this page (a people page holds the
-        profiles): the pages linking to them are refreshed when this page changes."""
-        return []
+    @classmethod
+    def parts_of(cls, named, pages, paths):
+        """What ``named`` is on each of ``pages`` (all of this type), as short phrases such
+        as "Moderator, Opening remarks": {page id: [phrase, ...]}. ``paths`` maps each
+        page's id to the reference index's content paths that name it. A page type answers
+        for all its pages at once, so a profile costs the same however long it grows."""
+        return {page.pk: [] for page in pages}
+
+    @property
+    def naming_date(self):
+        """When this page's work happened, for ordering a profile's entries (newest first)."""
+        value = getattr(self, "search_date", None)
+        return value.date() if isinstance(value, datetime.datetime) else value
+
+    @property
+    def naming_note(self):
+        """A short note beside the page's title on a profile, such as its date."""
+        return ""
 
     def breadcrumb_pages(self):
         """The live pages above this one, below the tree's root."""
         if self.route_ancestors is None:
             return list(self.get_ancestors().filter(depth__gt=1).live())
         return [page for page in self.route_ancestors if page.live and page.depth > 1]
+
+
+def names_in(content_paths, field_name):
+    """Whether any of a page's reference-index content paths lies in ``field_name``."""
+    return any(path.split(".", 1)[0] == field_name for path in content_paths)
+
+
+def pages_naming(named):
+    """The live, public pages that name ``named`` in a chooser, an inline or a StreamField
+    block (Wagtail's reference index records them all), of the types that list themselves
+    on profiles: [(heading, [(page, [part, ...]), ...]), ...], headings A–Z, newest first
+    within each. A constant number of queries: the references, one per page type, and what
+    each type reads to say the parts."""
+    page_type = ContentType.objects.get_for_model(Page)
+    references = ReferenceIndex.get_references_to(named).filter(base_content_type=page_type)
+    paths = defaultdict(list)
+    by_type = defaultdict(set)
+    rows = references.values_list("content_type_id", "object_id", "content_path")
+    for content_type_id, object_id, content_path in rows:
+        paths[int(object_id)].append(content_path)
+        by_type[content_type_id].add(int(object_id))
+    sections = defaultdict(list)
+    for content_type_id, ids in by_type.items():
+        model = ContentType.objects.get_for_id(content_type_id).model_class()
+        if not getattr(model, "naming_heading", ""):
+            continue
+        pages = list(model.objects.filter(pk__in=ids).live().public())
+        parts = model.parts_of(named, pages, paths)
+        for page in pages:
+            if page.pk in parts:
+                sections[model.naming_heading].append((page, parts[page.pk]))
+    for entries in sections.values():
+        entries.sort(key=lambda entry: entry[0].title)
+        entries.sort(key=lambda entry: entry[0].naming_date or datetime.date.min, reverse=True)
+    return sorted(sections.items())

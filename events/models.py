@@ -38,7 +38,7 @@ from wagtail.snippets.models import register_snippet
 from core.blocks import BodyBlock, MediaEmbedBlock
 from core.listing import FilterableListingMixin, ListingFilter, YearFilter
 from core.pages import BasePage
-from events.blocks import AgendaBlock
+from events.blocks import SPEAKER_ROLES, AgendaBlock
 
 DEFAULT_TIME_ZONE = "America/New_York"
 RESERVED_SLUGS = {"calendar"}  # the events index's own sub-page (its iCal feed)
@@ -576,6 +576,34 @@ class EventPage(RoutablePageMixin, BasePage):
     @property
     def search_date(self):
         return self.local_start.date() if self.start else None
+
+    naming_heading = "Events"
+
+    @classmethod
+    def parts_of(cls, named, pages, paths):
+        """What ``named`` did at each event, read from the agenda's stored data: "Moderator,
+        Opening remarks" for each session in which they speak. No queries."""
+        roles = dict(SPEAKER_ROLES)
+        parts = {}
+        for page in pages:
+            spoken = set()
+            for content_path in paths[page.pk]:
+                steps = content_path.split(".")
+                if len(steps) == 5 and steps[0] == "agenda" and steps[2] == "speakers":
+                    spoken.add((steps[1], steps[3]))
+            if not spoken:
+                continue
+            parts[page.pk] = [
+                f"{roles.get(speaker['value'].get('role'), 'Speaker')}, {session['value']['title']}"
+                for session in page.agenda.raw_data
+                for speaker in session["value"].get("speakers", [])
+                if (session["id"], speaker.get("id")) in spoken
+            ]
+        return parts
+
+    @property
+    def naming_note(self):
+        return format_date(self.local_start, "F j, Y") if self.start else ""
 
     @property
     def search_summary(self):

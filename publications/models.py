@@ -34,7 +34,7 @@ from core.listing import (
     ListingSort,
     YearFilter,
 )
-from core.pages import BasePage
+from core.pages import BasePage, names_in
 from publications import citations
 from publications.pdf_text import text_for_document
 
@@ -447,6 +447,21 @@ class PublicationPage(RoutablePageMixin, BasePage):
     @property
     def search_date(self):
         return self.publication_date
+
+    naming_heading = "Publications"
+
+    @classmethod
+    def parts_of(cls, named, pages, paths):
+        """The publications ``named`` wrote, each with its kind: one query for the kinds."""
+        authored = [page.pk for page in pages if names_in(paths[page.pk], "authors")]
+        kinds = dict(
+            cls.objects.filter(pk__in=authored).values_list("pk", "publication_type__name")
+        )
+        return {pk: [kind] if kind else [] for pk, kind in kinds.items()}
+
+    @property
+    def naming_note(self):
+        return f"{self.publication_date:%B %Y}" if self.publication_date else ""
 
     @property
     def search_summary(self):

@@ -23,7 +23,7 @@ from wagtail.models import (
 from wagtail.search import index
 
 from community.blocks import ProfileLinkBlock
-from core.pages import BasePage
+from core.pages import BasePage, pages_naming
 
 PHOTO_RENDITION = "fill-240x240-c100"
 
@@ -192,6 +192,7 @@ class PeoplePage(RoutablePageMixin, BasePage):
 
     parent_page_types = ["home.HomePage", "core.StandardPage"]
     subpage_types = []
+    gives_addresses_to = ("community.Person",)  # every person's profile lives below
 
     class Meta:
         verbose_name = "people page"
@@ -246,14 +247,10 @@ class PeoplePage(RoutablePageMixin, BasePage):
         context.update(
             person=person,
             role=PeopleGroup(person.group_here).label if person.group_here else "",
-            working_groups=person_working_groups(person),
+            named_on=pages_naming(person),
             person_json_ld=person_json_ld(person, request),
         )
         return TemplateResponse(request, "community/person_page.html", context)
-
-    def gives_addresses_to(self):
-        """Every person's profile lives below the people page."""
-        return Person.objects.all()
 
     def cached_paths_showing(self, shown):
         """A person's profile here, for the CDN to drop when the person changes."""
@@ -286,14 +283,6 @@ def person_json_ld(person, request):
     if same_as:
         data["sameAs"] = same_as
     return data
-
-
-def person_working_groups(person):
-    """The live, public working groups the person is a member of, found through their
-    memberships (working groups build on people: this module does not import them)."""
-    group_model = person.memberships.model._meta.get_field("page").related_model
-    groups = group_model.objects.live().filter(members__person=person).distinct()
-    return list(groups.public().defer_streamfields().order_by("-start_year", "title"))
 
 
 class PeoplePagePerson(Orderable):

@@ -1,5 +1,6 @@
 """Working groups, and the index that shows them by phase of the Collaborative."""
 
+import datetime
 from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
@@ -144,6 +145,25 @@ class WorkingGroupPage(BasePage):
     @property
     def search_summary(self):
         return self.charge
+
+    naming_heading = "Working groups"
+
+    @classmethod
+    def parts_of(cls, named, pages, paths):
+        """The role ``named`` holds in each working group: one query."""
+        memberships = WorkingGroupMember.objects.filter(page__in=pages, person=named)
+        parts = {}
+        for membership in memberships.order_by("sort_order"):
+            parts.setdefault(membership.page_id, []).append(membership.get_role_display())
+        return parts
+
+    @property
+    def naming_date(self):
+        return datetime.date(self.start_year, 1, 1) if self.start_year else None
+
+    @property
+    def naming_note(self):
+        return self.active_years
 
     def live_members(self):
         return list(

@@ -258,6 +258,44 @@ RELATIONS = {
         lambda: rename(s["chair"], "Vera Chair-Lopez"),
         "Vera Chair-Lopez",
     ),
+    # A profile lists the pages naming the person: authorship, agenda sessions, groups.
+    "a person's profile lists their publications": lambda s: (
+        s["people_page"].url + "vera-chair/",
+        "A paper on burnout",
+        lambda: publish(s["paper"], title="A paper on moral injury"),
+        "A paper on moral injury",
+    ),
+    "a person's profile loses a publication that drops them": lambda s: (
+        s["people_page"].url + "vera-chair/",
+        "A paper on burnout",
+        lambda: drop_authors(s["paper"]),
+        "Vera Chair",
+        ["A paper on burnout"],
+    ),
+    "a person's profile lists their sessions": lambda s: (
+        s["people_page"].url + "vera-chair/",
+        "Moderator, Opening",
+        lambda: publish(
+            s["meeting"],
+            agenda=[
+                session(
+                    "09:00",
+                    "10:00",
+                    "Welcome",
+                    speakers=[speaker(person=s["chair"], role="panelist")],
+                )
+            ],
+        ),
+        "Panelist, Welcome",
+        ["Moderator, Opening"],
+    ),
+    "a person's profile lists their working groups": lambda s: (
+        s["people_page"].url + "vera-chair/",
+        "Metrics group",
+        lambda: s["group"].unpublish(),
+        "Vera Chair",
+        ["Metrics group"],
+    ),
     "event page shows its venue": lambda s: (
         s["meeting"].url,
         "Keck Center",
@@ -371,6 +409,12 @@ RELATIONS = {
 def replace_file(document, name):
     """An editor uploads a new file for the document (a new address and size)."""
     document.file.save(name, ContentFile(write_pdf("The full report", ["Longer text."] * 40)))
+
+
+def drop_authors(page):
+    """As the editor does in the admin: remove the author rows, save and publish."""
+    page.authors = []
+    page.save_revision().publish()
 
 
 def rename(obj, value, field="name"):

@@ -1,13 +1,19 @@
 """Leadership and staff pages, person profiles, and drafts of people."""
 
+import datetime
+
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
 
 from community.models import Person
+from publications.models import PublicationPage
 from tests.community.factories import PersonFactory, WorkingGroupPageFactory, add_member, place
+from tests.events.factories import EventIndexPageFactory, EventPageFactory, session, speaker
 from tests.factories import ImageFactory
 from tests.helpers import assert_constant_queries
+from tests.publications.factories import PublicationIndexPageFactory, make_publication
 
 pytestmark = pytest.mark.django_db
 
@@ -197,3 +203,79 @@ def test_profile_links_follow_the_people_page_when_it_is_unpublished_or_moved(
     assert 'href="/team/thomas-nasca/"' in client.get(group.url).content.decode()
     other.move(working_groups_index, pos="last-child")
     assert 'href="/working-groups/team/thomas-nasca/"' in client.get(group.url).content.decode()
+
+
+def profile_site(home_page, people_page, working_groups_index):
+    """A person who writes, speaks and serves on a working group, and a draft that names
+    them too."""
+    person = PersonFactory(name="Thomas Nasca", slug="thomas-nasca")
+    place(people_page, person, "co_chair")
+    group = WorkingGroupPageFactory(
+        parent=working_groups_index, title="Research and data", start_year=2017, end_year=2020
+    )
+    add_member(group, person, "co_chair")
+    group.save_revision().publish()
+    library = PublicationIndexPageFactory(parent=home_page)
+    events = EventIndexPageFactory(parent=home_page)
+    return person, library, events
+
+
+def add_credits(person, library, events, count, start=0):
+    for number in range(start, start + count):
+        make_publication(
+            library,
+            title=f"Paper number {number}",
+            authors=[person],
+            publication_date=datetime.date(2018, 1, 1) + datetime.timedelta(days=number),
+        )
+        meeting = EventPageFactory(
+            parent=events,
+            title=f"Meeting number {number}",
+            start=timezone.now() + datetime.timedelta(days=number + 1),
+            end=timezone.now() + datetime.timedelta(days=number + 1, hours=2),
+        )
+        meeting.agenda = [
+            session(
+                "09:00",
+                "10:00",
+                f"Session {number}",
+                speakers=[speaker(person=person, role="moderator")],
+            )
+        ]
+        meeting.save_revision().publish()
+
+
+def test_a_profile_lists_the_publications_sessions_and_working_groups_naming_the_person(
+    client, home_page, people_page, working_groups_index
+):
+    person, library, events = profile_site(home_page, people_page, working_groups_index)
+    add_credits(person, library, events, 2)
+    draft = make_publication(library, title="A paper still in draft", authors=[person])
+    draft.unpublish()
+
+    html = client.get(f"{people_page.url}thomas-nasca/").content.decode()
+
+    text = " ".join(html.split())
+    assert ">Events</h2>" in html and ">Publications</h2>" in html
+    assert ">Working groups</h2>" in html
+    assert "Research and data</a> <span" in text and "(2017–2020)" in text
+    assert "Co-chair" in text
+    assert "Moderator, Session 0" in text and "Moderator, Session 1" in text
+    # Newest first within a section.
+    assert text.index("Paper number 1") < text.index("Paper number 0")
+    assert "A paper still in draft" not in html
+    for page in [*PublicationPage.objects.filter(title__startswith="Paper")]:
+        assert f'href="{page.url}"' in html
+
+
+def test_a_profile_costs_the_same_queries_for_two_credits_and_twenty(
+    client, home_page, people_page, working_groups_index
+):
+    person, library, events = profile_site(home_page, people_page, working_groups_index)
+    add_credits(person, library, events, 2)
+    assert_constant_queries(
+        client,
+        f"{people_page.url}thomas-nasca/",
+        lambda: add_credits(person, library, events, 18, start=2),
+        at_most=15,
+    )
