@@ -148,10 +148,6 @@ class NetworkOrganization(
             raise ValidationError({"logo_alt_text": "Describe the logo, or remove it."})
 
     @property
-    def is_sponsor(self):
-        return self.kind == OrganizationKind.SPONSOR
-
-    @property
     def search_summary(self):
         text = " ".join(strip_tags(self.statement_text).split())
         return (
@@ -235,8 +231,9 @@ class NetworkOrganizationIndexPage(
     RoutablePageMixin,
     BasePage,
 ):
-    """Every live organization A–Z, with letter navigation, filters and a name search; each
-    commitment statement at ``<this page>/statements/<organization slug>/``."""
+    """The sponsors, then every live network organization A–Z (each organization once), with
+    letter navigation, filters and a name search; each commitment statement at
+    ``<this page>/statements/<organization slug>/``."""
 
     introduction = models.TextField(blank=True)
     sponsors_heading = models.CharField(max_length=120, default="Our sponsors")
@@ -284,12 +281,12 @@ class NetworkOrganizationIndexPage(
         return " ".join(request.GET.get("q", "").split())[:MAX_PARAM_LENGTH].replace("\x00", "")
 
     def listing_items(self, request):
-        items = NetworkOrganization.objects.filter(live=True).order_by("name", "pk")
+        items = NetworkOrganization.objects.filter(live=True, kind=OrganizationKind.NETWORK)
         query = self.search_query(request)
         if query:
             items = items.filter(name__icontains=query)
-        return items.only(
-            "pk", "name", "slug", "kind", "website", "has_statement", "initial", "live"
+        return items.order_by("name", "pk").only(
+            "pk", "name", "slug", "kind", "website", "date_joined", "has_statement", "initial"
         )
 
     def get_listing(self, request):
@@ -314,12 +311,13 @@ class NetworkOrganizationIndexPage(
             for letter in LETTERS
         ]
 
-    def sponsors(self):
+    def sponsors(self, query=""):
+        """The live sponsors (those whose name contains ``query``, when given)."""
+        sponsors = NetworkOrganization.objects.filter(live=True, kind=OrganizationKind.SPONSOR)
+        if query:
+            sponsors = sponsors.filter(name__icontains=query)
         return list(
-            NetworkOrganization.objects.filter(live=True, kind=OrganizationKind.SPONSOR)
-            .select_related("logo")
-            .prefetch_related("logo__renditions")
-            .order_by("name")
+            sponsors.select_related("logo").prefetch_related("logo__renditions").order_by("name")
         )
 
     def get_context(self, request, *args, **kwargs):
@@ -329,8 +327,11 @@ class NetworkOrganizationIndexPage(
         context["letters"] = self.letters(listing)
         context["letter_filters"] = [f for f in listing.facets if f.param != "letter"]
         context["letter_selected"] = any(f.param == "letter" for f in listing.active_filters)
-        if not listing.is_filtered:
-            context["sponsors"] = self.sponsors()
+        narrowed = any(facet.param != "q" for facet in listing.active_filters)
+        first_page = listing.page is None or listing.page.number == 1
+        if first_page and not narrowed:
+            # Above the directory; a name search looks for sponsors too.
+            context["sponsors"] = self.sponsors(context["query"])
         form_page = (
             Page.objects.child_of(self)
             .type(apps.get_model("community", "CommitmentStatementPage"))

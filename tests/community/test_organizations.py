@@ -16,7 +16,15 @@ STATEMENT = "<p>We commit to measuring and reducing burnout.</p>"
 
 def _names(html):
     soup = BeautifulSoup(html, "html.parser")
-    return [item.get_text(strip=True) for item in soup.select(".organization__name")]
+    return [
+        item.get_text(strip=True)
+        for item in soup.select(".organization-directory .organization__name")
+    ]
+
+
+def _sponsors(html):
+    soup = BeautifulSoup(html, "html.parser")
+    return [item.get_text(strip=True) for item in soup.select(".sponsors .organization__name")]
 
 
 @pytest.fixture
@@ -32,19 +40,37 @@ def seeded(organizations_index):
     return organizations_index
 
 
-def test_index_lists_live_organizations_a_to_z_grouped_by_letter(client, seeded):
+def test_index_lists_each_organization_once_sponsors_then_network_a_to_z(client, seeded):
     html = client.get(seeded.url).content.decode()
 
-    assert _names(html) == [
+    assert _sponsors(html) == [
         "ABFM Foundation",
         "American Nurses Association",
         "Cleveland Clinic",
-        "Riverside Health System",
-        "University Health Network",
     ]
+    assert _names(html) == ["Riverside Health System", "University Health Network"]
     soup = BeautifulSoup(html, "html.parser")
-    assert [h.get_text() for h in soup.select(".letter-group__heading")] == ["A", "C", "R", "U"]
+    assert soup.select_one("#directory-heading").get_text() == "Network organizations, A–Z"
+    assert [h.get_text() for h in soup.select(".letter-group__heading")] == ["R", "U"]
     assert "Draft Organization" not in html
+    # Every entry can be linked to (search results do), and no id is used twice.
+    ids = [item["id"] for item in soup.select(".sponsor, .organization")]
+    assert len(ids) == len(set(ids)) == 5
+    assert "organization-cleveland-clinic" in ids
+
+
+def test_each_organization_says_its_role_truthfully(client, seeded):
+    NetworkOrganization.objects.filter(name="Cleveland Clinic").update(date_joined="2018-03-01")
+    NetworkOrganization.objects.filter(name="Riverside Health System").update(
+        date_joined="2019-06-01"
+    )
+    soup = BeautifulSoup(client.get(seeded.url).content, "html.parser")
+
+    clinic = soup.select_one("#organization-cleveland-clinic")
+    assert clinic.select_one(".organization__role").get_text() == "Sponsor since 2018"
+    riverside = soup.select_one("#organization-riverside-health-system")
+    assert riverside.select_one(".organization__role").get_text() == "Network member since 2019"
+    assert "Sponsor" not in soup.select_one(".organization-directory").get_text()
 
 
 def test_letter_navigation_links_letters_with_organizations_only(client, seeded):
@@ -52,34 +78,31 @@ def test_letter_navigation_links_letters_with_organizations_only(client, seeded)
     nav = soup.select_one("nav.letter-nav")
 
     linked = [a.get_text(" ", strip=True).split(" ")[0] for a in nav.select("a")]
-    assert linked == ["All", "A", "C", "R", "U"]
+    assert linked == ["All", "R", "U"]
     assert "B" in [span.get_text(strip=True)[0] for span in nav.select(".letter-nav__empty")]
 
-    html = client.get(seeded.url, {"letter": "C"}).content.decode()
-    assert _names(html) == ["Cleveland Clinic"]
+    html = client.get(seeded.url, {"letter": "R"}).content.decode()
+    assert _names(html) == ["Riverside Health System"]
+    assert _sponsors(html) == []
     assert '<meta name="robots" content="noindex, follow">' in html
 
 
 def test_statement_filter_keeps_only_organizations_with_a_statement(client, seeded):
     html = client.get(seeded.url, {"statement": "yes"}).content.decode()
-    assert _names(html) == [
-        "American Nurses Association",
-        "Cleveland Clinic",
-        "Riverside Health System",
-    ]
-    assert "Has a commitment statement (3)" in html
-    assert "No statement yet (2)" in html
+    assert _names(html) == ["Riverside Health System"]
+    assert "Has a commitment statement (1)" in html
+    assert "No statement yet (1)" in html
 
     html = client.get(seeded.url, {"statement": "no"}).content.decode()
-    assert _names(html) == ["ABFM Foundation", "University Health Network"]
+    assert _names(html) == ["University Health Network"]
 
 
 def test_statement_filter_combines_with_the_letter_and_keeps_it_in_the_form(client, seeded):
-    html = client.get(seeded.url, {"statement": "yes", "letter": "A"}).content.decode()
-    assert _names(html) == ["American Nurses Association"]
-    assert '<input type="hidden" name="letter" value="A">' in html
+    html = client.get(seeded.url, {"statement": "yes", "letter": "R"}).content.decode()
+    assert _names(html) == ["Riverside Health System"]
+    assert '<input type="hidden" name="letter" value="R">' in html
     # Letter links keep the statement filter.
-    assert "?statement=yes&amp;letter=C" in html or "?letter=C&amp;statement=yes" in html
+    assert "?statement=yes&amp;letter=R" in html or "?letter=R&amp;statement=yes" in html
 
 
 def test_search_within_the_list_matches_part_of_a_name_and_survives_paging(
@@ -93,6 +116,10 @@ def test_search_within_the_list_matches_part_of_a_name_and_survives_paging(
     assert len(_names(html)) == 60
     assert all("health" in name.lower() for name in _names(html))
     assert "72 organizations" in html
+    assert _sponsors(html) == []  # no sponsor's name holds "health"
+    assert _sponsors(client.get(seeded.url, {"q": "clinic"}).content.decode()) == [
+        "Cleveland Clinic"
+    ]
     assert "?q=health&amp;page=2" in html
     assert "noindex" in html
     second = client.get(seeded.url, {"q": "health", "page": "2"}).content.decode()
@@ -110,13 +137,16 @@ def test_sponsors_section_lists_sponsors_with_their_logos(client, seeded):
     soup = BeautifulSoup(client.get(seeded.url).content, "html.parser")
     sponsors = soup.select_one("section.sponsors")
 
-    assert [li.get_text(" ", strip=True) for li in sponsors.select("li")] == [
+    assert _sponsors(str(sponsors)) == [
         "ABFM Foundation",
         "American Nurses Association",
         "Cleveland Clinic",
     ]
     assert sponsors.select_one("img")["alt"] == "ABFM Foundation"
-    assert "Sponsor" in soup.select_one(".organization").get_text()
+    clinic = sponsors.select_one("#organization-cleveland-clinic")
+    assert clinic.select_one(".organization__statement")["href"].endswith(
+        "/statements/cleveland-clinic/"
+    )
 
 
 def test_each_statement_has_its_own_page(client, seeded):
@@ -256,10 +286,10 @@ def test_a_new_or_changed_organization_shows_at_once_with_the_page_cache_on(
     client.get(seeded.url)
     assert client.get(seeded.url)["X-Page-Cache"] == "hit"
     with_statement = {"statement": "yes"}
-    assert len(_names(client.get(seeded.url, with_statement).content.decode())) == 3
+    assert len(_names(client.get(seeded.url, with_statement).content.decode())) == 1
 
     NetworkOrganizationFactory(name="Zephyr Medical Group", statement_text=STATEMENT)
 
     html = client.get(seeded.url).content.decode()
     assert "Zephyr Medical Group" in _names(html)
-    assert len(_names(client.get(seeded.url, with_statement).content.decode())) == 4
+    assert len(_names(client.get(seeded.url, with_statement).content.decode())) == 2
