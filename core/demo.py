@@ -140,25 +140,6 @@ MODEL_BODY = [
     },
 ]
 
-HUB_BODY = [
-    rich(
-        "The Clinician Well-Being Knowledge Hub gathers, in one easy-to-search place, what "
-        "people need to tackle burnout in their organizations and in their own lives: "
-        "peer-reviewed research, personal stories, toolkits, presentations and more.",
-        "It is a living collection, and new resources are added over time. The hub received "
-        "an Award of Excellence at the 24th Annual Communicator Awards.",
-    ),
-    heading("What you will find"),
-    rich(
-        "<b>Case studies</b> of organizations that have supported the well-being of "
-        "practicing clinicians, trainees and students, written to inspire others facing "
-        "similar problems.",
-        "<b>Validated instruments</b> for measuring burnout, engagement and professional "
-        "satisfaction, so that organizations can measure, act and measure again.",
-        "<b>The conceptual model</b> of factors affecting clinician well-being and resilience.",
-    ),
-]
-
 
 def load(builder):
     home = builder.home_page()
@@ -192,32 +173,20 @@ def load(builder):
         body=MODEL_BODY,
         show_in_menus=True,
     )
-    hub = builder.page(
-        home,
-        StandardPage,
-        "knowledge-hub",
-        title="Clinician Well-Being Knowledge Hub",
-        introduction="Research, tools and stories for anyone working to support clinician "
-        "well-being.",
-        body=HUB_BODY,
-        show_in_menus=True,
-    )
-    _site_settings(about, hub)
+    _site_settings(about)
 
 
-def _site_settings(about, hub):
+def _site_settings(about):
     site_settings = SiteSettings.for_site(Site.objects.get(is_default_site=True))
     if not site_settings.main_navigation:
         site_settings.main_navigation = [
             {"type": "link", "value": {"label": "About", "page": about.pk, "url": ""}},
-            {"type": "link", "value": {"label": "Knowledge hub", "page": hub.pk, "url": ""}},
         ]
         site_settings.footer_navigation = [
             {
                 "type": "link",
                 "value": {"label": "About the Collaborative", "page": about.pk, "url": ""},
             },
-            {"type": "link", "value": {"label": "Knowledge hub", "page": hub.pk, "url": ""}},
         ]
         site_settings.newsletter_url = "https://nam.edu/subscribe/"
         site_settings.footer_text = (

@@ -20,7 +20,7 @@ class ListingFilter:
     """One facet: a GET parameter narrowing the items to those whose ``value_field`` equals it.
 
     ``label_field`` names the option's human label (defaults to the value); ``order`` is
-    "label", "value" or "-value" (years read best newest first).
+    "label", "value", "-value" (years read best newest first) or "choices" (their order).
     """
 
     param: str
@@ -29,6 +29,8 @@ class ListingFilter:
     label_field: str | None = None
     order: str = "label"
     all_label: str = "All"
+    # For a field with choices: (value, label) pairs; the labels name the options.
+    choices: tuple = ()
 
     def apply(self, items, value):
         return items.filter(**{self.value_field: value})
@@ -48,10 +50,11 @@ class ListingFilter:
             .values(*fields)
             .annotate(count=Count("pk"))
         )
+        labels = dict(self.choices)
         return [
             (
                 str(row[self.value_field]),
-                str(row[self.label_field or self.value_field]),
+                str(labels.get(row[self.value_field], row[self.label_field or self.value_field])),
                 row["count"],
             )
             for row in rows
@@ -191,6 +194,9 @@ def build_listing(request, items, *, filters=(), sorts=(), per_page=12, default_
             options.sort(key=lambda option: option.value, reverse=True)
         elif listing_filter.order == "value":
             options.sort(key=lambda option: option.value)
+        elif listing_filter.order == "choices":
+            position = {value: number for number, (value, _) in enumerate(listing_filter.choices)}
+            options.sort(key=lambda option: position.get(option.value, len(position)))
         else:
             options.sort(key=lambda option: option.label.lower())
         if value and not any(option.selected for option in options):

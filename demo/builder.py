@@ -91,8 +91,8 @@ class DemoBuilder:
         page.save_revision().publish()
         return page
 
-    def add_to_navigation(self, page, label, *, footer=True):
-        """Put a content app's index page in the menus, once."""
+    def add_to_navigation(self, page, label, *, footer=True, position=None):
+        """Put a content app's index page in the menus, once (last, or at ``position``)."""
         from wagtail.models import Site
 
         from core.models import SiteSettings
@@ -105,7 +105,11 @@ class DemoBuilder:
                 block.value.get("page") and block.value["page"].pk == page.pk for block in stream
             ):
                 continue
-            stream.append(("link", {"label": label, "page": page, "url": ""}))
+            link = ("link", {"label": label, "page": page, "url": ""})
+            if position is None:
+                stream.append(link)
+            else:
+                stream.insert(position, link)
             changed = True
         if changed:
             site_settings.save()

@@ -6,6 +6,7 @@ project's own. It runs after every other app's demo: the home page links to thei
 
 from core.models import StandardPage
 from home.models import HomePage
+from publications.models import KnowledgeHubPage
 
 GOALS = [
     (
@@ -29,7 +30,7 @@ GOALS = [
 def load(builder):
     home = HomePage.objects.get(pk=builder.home_page().pk)
     about = StandardPage.objects.child_of(home).get(slug="about")
-    hub = StandardPage.objects.child_of(home).get(slug="knowledge-hub")
+    hub = KnowledgeHubPage.objects.child_of(home).filter(slug="knowledge-hub").first()
     if home.goals and home.hero_link and home.knowledge_hub_page_id:
         return
     home.seo_title = "Action Collaborative on Clinician Well-Being and Resilience"

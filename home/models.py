@@ -36,7 +36,7 @@ class HomePage(BasePage):
     knowledge_hub_heading = models.CharField(max_length=120, blank=True)
     knowledge_hub_text = models.TextField(blank=True)
     knowledge_hub_page = models.ForeignKey(
-        "core.StandardPage",
+        "publications.KnowledgeHubPage",
         null=True,
         blank=True,
         on_delete=models.SET_NULL,
@@ -96,6 +96,13 @@ class HomePage(BasePage):
 
     def upcoming_events(self):
         return EventPage.upcoming_for_home_page(3)
+
+    def knowledge_hub_resources(self):
+        """The first resources of the knowledge hub, when it is live and public."""
+        hub = self.knowledge_hub_page
+        if hub is None or not hub.live:
+            return []
+        return hub.featured_resources(3)
 
     def gallery_highlights(self):
         return ArtworkPage.highlights_for_home_page(4)

@@ -10,12 +10,16 @@ import datetime
 import random
 
 from community.models import WorkingGroupPage
+from core.models import StandardPage
 from demo.builder import bulk_add_children, child_slugs, site_root
 from publications.models import (
+    HubResource,
+    KnowledgeHubPage,
     PublicationAuthor,
     PublicationIndexPage,
     PublicationPage,
     PublicationType,
+    ResourceKind,
     Topic,
 )
 
@@ -416,6 +420,136 @@ def load(builder):
     if extra:
         created = add_synthetic_publications(index, extra, list(types.values()), topics)
         builder.say(f"  {created} synthetic publications added")
+    _knowledge_hub(builder, index, topics)
+
+
+# The knowledge hub: each resource the Collaborative's resources page names, described in the
+# project's own words, linking to the demo page that holds it. (kind, title, where it opens:
+# a publication's slug, "about/<slug>" for a page of the About section, or an address; its
+# summary; its topics.)
+HUB_RESOURCES = [
+    (
+        ResourceKind.NATIONAL_PLAN,
+        "National Plan for Health Workforce Well-Being",
+        "national-plan-for-health-workforce-well-being",
+        "Released by the Collaborative in October 2022: a plan for collective action to "
+        "strengthen the well-being of the health workforce and, through it, the nation's "
+        "health.",
+        ["leadership", "organizational-practice"],
+    ),
+    (
+        ResourceKind.REPORTS,
+        "Taking Action Against Clinician Burnout",
+        "taking-action-against-clinician-burnout",
+        "The consensus study report asking leaders in care delivery, health professions "
+        "education, government and industry to redesign clinical and learning environments "
+        "so that burnout is prevented rather than endured.",
+        ["burnout", "organizational-practice"],
+    ),
+    (
+        ResourceKind.REPORTS,
+        "Burnout Among Health Care Professionals",
+        "burnout-among-health-care-professionals",
+        "The 2017 discussion paper that framed burnout as an underrecognized threat to safe, "
+        "high-quality care.",
+        ["burnout"],
+    ),
+    (
+        ResourceKind.TOOLKITS,
+        "Resource Compendium for Health Care Worker Well-Being",
+        "resource-compendium-health-care-worker-well-being",
+        "Ready-to-use tools and system-level strategies, arranged under six essential "
+        "elements, from organizational commitment and leadership to workplace efficiency "
+        "and a culture of connection and support.",
+        ["organizational-practice", "leadership"],
+    ),
+    (
+        ResourceKind.INSTRUMENTS,
+        "Validated Instruments to Assess Work-Related Dimensions of Well-Being",
+        "validated-instruments-work-related-well-being",
+        "A summary of established survey tools for measuring burnout, engagement and "
+        "professional satisfaction, with what each does well and where it fits less well.",
+        ["metrics", "burnout"],
+    ),
+    (
+        ResourceKind.CASE_STUDIES,
+        "Clinician Well-Being Case Studies",
+        "clinician-well-being-case-studies",
+        "Programs that supported practicing clinicians, trainees or students and reduced "
+        "burnout, written up as starting points for organizations facing the same problems.",
+        ["organizational-practice"],
+    ),
+    (
+        ResourceKind.STRATEGIES,
+        "Clinician Well-Being During COVID-19: Strategies and Resources",
+        "clinician-well-being-during-covid-19",
+        "Strategies and resources gathered by the Collaborative to support the health and "
+        "well-being of clinicians caring for patients during the COVID-19 pandemic.",
+        ["covid-19"],
+    ),
+    (
+        ResourceKind.CONCEPTUAL_MODEL,
+        "Factors Affecting Clinician Well-Being and Resilience",
+        "about/conceptual-model",
+        "The conceptual model of what shapes clinician well-being across professions, "
+        "settings and career stages; a way to understand well-being, not a diagnostic tool.",
+        ["burnout"],
+    ),
+    (
+        ResourceKind.CONCEPTUAL_MODEL,
+        "A Journey to Construct an All-Encompassing Conceptual Model",
+        "conceptual-model-of-clinician-well-being",
+        "The discussion paper that tells how the Conceptual Model working group built the "
+        "model, and how individuals and organizations can use it.",
+        ["burnout"],
+    ),
+    (
+        ResourceKind.EXTERNAL,
+        "National Suicide Prevention Lifeline: call or text 988",
+        "tel:988",
+        "Free and confidential emotional support, 24 hours a day, 7 days a week, for anyone "
+        "who is feeling distressed, and for those worried about a loved one.",
+        ["suicide-prevention"],
+    ),
+]
+
+
+def _knowledge_hub(builder, publications, topics):
+    home = site_root()
+    hub = builder.page(
+        home,
+        KnowledgeHubPage,
+        "knowledge-hub",
+        title="Clinician Well-Being Knowledge Hub",
+        introduction="Research, tools and guidance for anyone working to support clinician "
+        "well-being, gathered by kind.",
+        body="<p>The knowledge hub collects peer-reviewed research, personal stories, "
+        "toolkits and presentations that health system leaders and clinicians can use to "
+        "build a system in which clinicians thrive. It received an Award of Excellence at "
+        "the 24th Annual Communicator Awards.</p>",
+        show_in_menus=True,
+    )
+    if not isinstance(hub, KnowledgeHubPage):
+        builder.say("  a page at /knowledge-hub/ is not a knowledge hub: resources left out")
+        return
+    builder.add_to_navigation(hub, "Knowledge hub", position=1)
+    if hub.resources.exists():
+        return
+    about = StandardPage.objects.child_of(home).filter(slug="about").first()
+    for kind, title, target, summary, topic_slugs in HUB_RESOURCES:
+        resource = HubResource(kind=kind, title=title, summary=summary)
+        if target.startswith("tel:"):
+            resource.link_url = target
+        elif target.startswith("about/"):
+            resource.link_page = about and about.get_children().filter(slug=target[6:]).first()
+        else:
+            resource.link_page = publications.get_children().filter(slug=target).first()
+        if resource.link_page is None and not resource.link_url:
+            continue
+        resource.topics = [topics[slug] for slug in topic_slugs]
+        hub.resources.add(resource)
+    hub.save_revision().publish()
+    builder.say(f"  the knowledge hub with {hub.resources.count()} resources")
 
 
 def _publication_type(name, slug, kind):

@@ -1,4 +1,5 @@
-"""Publications: the Collaborative's papers, reports, commentaries and knowledge-hub resources.
+"""Publications: the Collaborative's papers, reports, commentaries, and the knowledge hub that
+gathers them with the other resources by kind.
 
 Types and topics are snippets, so editors extend them without a deploy. Citation downloads
 and feeds are routes of the pages that own them.
@@ -8,6 +9,7 @@ import re
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.core.validators import URLValidator
 from django.db import models
 from django.db.models import Exists, OuterRef, Prefetch, Q, Subquery
 from django.http import Http404, HttpResponse
@@ -15,6 +17,7 @@ from django.utils.functional import cached_property
 from django.utils.html import strip_tags
 from django.utils.text import Truncator
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import (
     FieldPanel,
     InlinePanel,
@@ -23,7 +26,8 @@ from wagtail.admin.panels import (
 )
 from wagtail.api import APIField
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
-from wagtail.fields import StreamField
+from wagtail.documents import get_document_model_string
+from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
@@ -34,7 +38,7 @@ from core.listing import (
     ListingSort,
     YearFilter,
 )
-from core.pages import BasePage, names_in
+from core.pages import BasePage, names_in, site_view_restrictions
 from publications import citations
 from publications.pdf_text import text_for_document
 
@@ -626,3 +630,175 @@ class ExtractedPdfText(models.Model):
 
     def __str__(self):
         return self.file_hash
+
+
+# The knowledge hub ---------------------------------------------------------------------------
+
+
+class ResourceKind(models.TextChoices):
+    """The kinds of resource the hub gathers, in the order it presents them."""
+
+    NATIONAL_PLAN = "national-plan", "National plan"
+    REPORTS = "reports", "Reports and discussion papers"
+    TOOLKITS = "toolkits", "Toolkits and compendia"
+    INSTRUMENTS = "instruments", "Validated instruments"
+    CASE_STUDIES = "case-studies", "Case studies"
+    STRATEGIES = "strategies", "Strategies (COVID-19)"
+    CONCEPTUAL_MODEL = "conceptual-model", "Conceptual model"
+    EXTERNAL = "external", "External resources"
+
+
+def validate_resource_link(value):
+    """A web address, or a telephone number as ``tel:`` (a crisis line)."""
+    if re.fullmatch(r"tel:\+?[0-9-]{3,20}", value):
+        return
+    URLValidator(schemes=["https"])(value)
+
+
+class KnowledgeHubPage(FilterableListingMixin, BasePage):
+    """The Collaborative's resources by kind: each links to a page of the site, a document or
+    a source elsewhere; filterable by kind and topic without JavaScript, and searchable."""
+
+    introduction = models.TextField(blank=True, help_text="A sentence or two under the title.")
+    body = RichTextField(blank=True, help_text="Optional text shown after the resources.")
+
+    content_panels = Page.content_panels + [
+        FieldPanel("introduction"),
+        InlinePanel("resources", heading="Resources", label="Resource"),
+        FieldPanel("body"),
+    ]
+    search_fields = Page.search_fields + [
+        index.SearchField("introduction", boost=2),
+        index.SearchField("body"),
+        index.RelatedFields(
+            "resources", [index.SearchField("title", boost=2), index.SearchField("summary")]
+        ),
+    ]
+    api_fields = [APIField("introduction")]
+
+    parent_page_types = ["home.HomePage", "core.StandardPage"]
+    subpage_types = ["core.StandardPage"]
+
+    listing_filters = (
+        ListingFilter("kind", "Kind", "kind", order="choices", choices=tuple(ResourceKind.choices)),
+        ListingFilter("topic", "Topic", "topics__slug", "topics__name"),
+    )
+    listing_per_page = 24
+
+    class Meta:
+        verbose_name = "knowledge hub"
+
+    @property
+    def search_date(self):
+        return None
+
+    @property
+    def search_summary(self):
+        return self.introduction or "The Collaborative's resources, by kind."
+
+    def visible_resources(self):
+        """The resources a visitor may open: those linking to a live, public page, to a
+        document, or elsewhere; in the editors' order, with what their links need."""
+        resources = self.resources.filter(Q(link_page__isnull=True) | Q(link_page__live=True))
+        for restriction in site_view_restrictions():
+            resources = resources.exclude(link_page__path__startswith=restriction.page.path)
+        return resources.select_related("link_page", "link_document").order_by("sort_order", "pk")
+
+    def listing_items(self, request):
+        return self.visible_resources().prefetch_related("topics")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        listing = context["listing"]
+        if listing.page is not None:
+            order = {kind: position for position, kind in enumerate(ResourceKind.values)}
+            resources = sorted(listing.page.object_list, key=lambda r: order.get(r.kind, 99))
+            context["sections"] = [
+                (ResourceKind(kind).label, kind, [r for r in resources if r.kind == kind])
+                for kind in ResourceKind.values
+                if any(r.kind == kind for r in resources)
+            ]
+        return context
+
+    def featured_resources(self, limit=4):
+        """The first resources in the editors' order, for the home page's call-out."""
+        return list(self.visible_resources()[:limit])
+
+
+class HubResource(ClusterableModel, Orderable):
+    """One resource in the knowledge hub: what it is, and where it opens."""
+
+    page = ParentalKey(KnowledgeHubPage, on_delete=models.CASCADE, related_name="resources")
+    title = models.CharField(max_length=200)
+    kind = models.CharField(max_length=30, choices=ResourceKind.choices)
+    summary = models.TextField(max_length=600, help_text="One or two sentences.")
+    link_page = models.ForeignKey(
+        "wagtailcore.Page",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="A page of this site (a publication, an event...).",
+    )
+    link_document = models.ForeignKey(
+        get_document_model_string(),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="Or a document to download.",
+    )
+    link_url = models.CharField(
+        max_length=500,
+        blank=True,
+        validators=[validate_resource_link],
+        help_text="Or an https:// address elsewhere, or tel:988 for a telephone line.",
+    )
+    topics = ParentalManyToManyField(Topic, blank=True, related_name="hub_resources")
+
+    panels = [
+        FieldPanel("title"),
+        FieldPanel("kind"),
+        FieldPanel("summary"),
+        PageChooserPanel("link_page"),
+        FieldPanel("link_document"),
+        FieldPanel("link_url"),
+        FieldPanel("topics", widget=forms.CheckboxSelectMultiple),
+    ]
+
+    class Meta(Orderable.Meta):
+        verbose_name = "resource"
+
+    def __str__(self):
+        return self.title
+
+    def clean(self):
+        super().clean()
+        links = [bool(self.link_page_id), bool(self.link_document_id), bool(self.link_url)]
+        if sum(links) != 1:
+            message = "Link the resource to exactly one of: a page, a document or an address."
+            raise ValidationError({"link_page": message})
+
+    @property
+    def url(self):
+        if self.link_page_id and self.link_page is not None:
+            return self.link_page.url
+        if self.link_document_id and self.link_document is not None:
+            return self.link_document.url
+        return self.link_url
+
+    @property
+    def is_external(self):
+        return not self.link_page_id and not self.link_document_id
+
+    @property
+    def link_note(self):
+        """What opening the link does, for visitors and screen readers alike."""
+        if self.link_document_id and self.link_document is not None:
+            extension = self.link_document.file_extension.upper()
+            return f"{extension} download" if extension else "Download"
+        if self.link_url.startswith("tel:"):
+            return f"Call {self.link_url[4:]}"
+        if self.link_url:
+            return "Opens another website"
+        return ""

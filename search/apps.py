@@ -16,6 +16,17 @@ class SearchConfig(AppConfig):
         # Spelling suggestions come from live titles and synonyms: forget them on change.
         for signal in (page_published, page_unpublished):
             signal.connect(forget_vocabulary, dispatch_uid=f"search-vocabulary-{signal!r}")
+        page_published.connect(index_with_children, dispatch_uid="search-index-with-children")
         for signal in (post_save, post_delete):
             signal.connect(forget_synonyms, sender=SearchSynonym, dispatch_uid=f"syn-{signal!r}")
             signal.connect(forget_vocabulary, sender=SearchSynonym, dispatch_uid=f"voc-{signal!r}")
+
+
+def index_with_children(sender, instance, **kwargs):
+    """Wagtail indexes a page as it is saved, before its inline children (the resources of
+    the knowledge hub, a publication's authors) are written: a page searched by its children
+    is indexed again once it is published, children included."""
+    from wagtail.search import index
+
+    if any(isinstance(field, index.RelatedFields) for field in instance.get_search_fields()):
+        index.insert_or_update_object(instance)

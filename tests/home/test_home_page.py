@@ -37,3 +37,32 @@ def test_home_page_queries_do_not_grow_with_content(client, home_page):
             StandardPageFactory(parent=home_page, title=f"Page {number}", show_in_menus=True)
 
     assert_constant_queries(client, "/", grow, at_most=15)
+
+
+def test_the_knowledge_hub_call_out_features_its_first_resources(client, home_page):
+    from publications.models import ResourceKind
+    from tests.publications.factories import (
+        KnowledgeHubPageFactory,
+        PublicationIndexPageFactory,
+        add_resource,
+        make_publication,
+    )
+
+    index = PublicationIndexPageFactory(parent=home_page)
+    hub = KnowledgeHubPageFactory(parent=home_page)
+    plan = make_publication(index, title="National Plan for Health Workforce Well-Being")
+    add_resource(hub, "The National Plan", ResourceKind.NATIONAL_PLAN, page=plan)
+    add_resource(hub, "Lifeline: call or text 988", ResourceKind.EXTERNAL, url="tel:988")
+    home_page.knowledge_hub_heading = "The knowledge hub"
+    home_page.knowledge_hub_page = hub
+    home_page.save_revision().publish()
+
+    html = client.get("/").content.decode()
+
+    assert f'<a href="{plan.url}">The National Plan</a>' in html
+    assert '<a href="tel:988">Lifeline: call or text 988</a>' in html
+    assert f'<a class="button" href="{hub.url}">Visit the knowledge hub</a>' in html
+
+    hub.unpublish()
+    html = client.get("/").content.decode()
+    assert "The National Plan" not in html and "Visit the knowledge hub" not in html

@@ -12,6 +12,8 @@ from wagtail.models import Collection
 from community.models import Person
 from demo.builder import write_pdf
 from publications.models import (
+    HubResource,
+    KnowledgeHubPage,
     PublicationAuthor,
     PublicationIndexPage,
     PublicationPage,
@@ -90,3 +92,29 @@ def make_pdf_document(title, paragraphs, *, content=None):
 def make_person(name, *, live=True, **fields):
     slug = fields.pop("slug", None) or name.lower().replace(" ", "-").replace(".", "")
     return Person.objects.create(name=name, slug=slug, live=live, **fields)
+
+
+class KnowledgeHubPageFactory(wagtail_factories.PageFactory):
+    title = "Clinician Well-Being Knowledge Hub"
+    slug = "knowledge-hub"
+    introduction = "Research, tools and guidance, gathered by kind."
+
+    class Meta:
+        model = KnowledgeHubPage
+
+
+def add_resource(hub, title, kind, *, page=None, document=None, url="", topics=(), summary=""):
+    """A resource in ``hub``, saved and published as an editor would."""
+    resource = HubResource(
+        title=title,
+        kind=kind,
+        summary=summary or f"What {title} offers.",
+        link_page=page,
+        link_document=document,
+        link_url=url,
+    )
+    resource.full_clean(exclude=["page"])
+    resource.topics = list(topics)
+    hub.resources.add(resource)
+    hub.save_revision().publish()
+    return resource
