@@ -17,6 +17,7 @@ from wagtail.models import Site
 from core.models import SiteSettings
 from demo.builder import write_pdf
 from events.models import EventArtwork, EventResource
+from publications.models import ResourceKind
 from tests.community.factories import (
     NetworkOrganizationFactory,
     NetworkOrganizationIndexPageFactory,
@@ -43,8 +44,10 @@ from tests.gallery.factories import (
     add_image,
 )
 from tests.publications.factories import (
+    KnowledgeHubPageFactory,
     PublicationIndexPageFactory,
     TopicFactory,
+    add_resource,
     make_pdf_document,
     make_publication,
 )
@@ -131,7 +134,10 @@ def site(home_page):
         {"type": "link", "value": {"label": "", "page": about.pk, "url": ""}}
     ]
     site_settings.save()
-    home_page.knowledge_hub_page = about
+    hub = KnowledgeHubPageFactory(parent=home_page)
+    add_resource(hub, "The paper on burnout", ResourceKind.REPORTS, page=paper)
+    home_page.knowledge_hub_heading = "The knowledge hub"
+    home_page.knowledge_hub_page = hub
     publish(home_page)
     return locals()
 
@@ -210,9 +216,22 @@ RELATIONS = {
     # Choosers (foreign keys to pages) and what the chosen page shows.
     "home page links to its knowledge hub": lambda s: (
         "/",
-        s["about"].url,
-        lambda: publish(s["about"], slug="who-we-are"),
-        "/who-we-are/",
+        s["hub"].url,
+        lambda: publish(s["hub"], slug="resources"),
+        "/resources/",
+    ),
+    "home page features the hub's resources": lambda s: (
+        "/",
+        "The paper on burnout",
+        lambda: rename_resource(s["hub"], "The burnout paper"),
+        "The burnout paper",
+    ),
+    "knowledge hub lists a resource's page": lambda s: (
+        s["hub"].url,
+        "The paper on burnout",
+        lambda: s["paper"].unpublish(),
+        "Knowledge Hub",
+        ["The paper on burnout"],
     ),
     "publication names its working group": lambda s: (
         s["paper"].url,
@@ -409,6 +428,13 @@ RELATIONS = {
 def replace_file(document, name):
     """An editor uploads a new file for the document (a new address and size)."""
     document.file.save(name, ContentFile(write_pdf("The full report", ["Longer text."] * 40)))
+
+
+def rename_resource(hub, title):
+    resource = hub.resources.get()
+    resource.title = title
+    hub.resources = [resource]
+    hub.save_revision().publish()
 
 
 def drop_authors(page):
