@@ -3,7 +3,8 @@
 The exhibit's facts (who was invited to take part, that a panel selected the works, that
 the gallery travels and was shown at the 2019 public meeting on diversity, inclusion and
 loneliness) come from the Collaborative's pages. The artists are fictional; the poems and
-prose were written for this demo. Images are abstract compositions drawn with Pillow.
+prose were written for this demo. Images are abstract compositions drawn with Pillow, and
+their alt text and long descriptions are written from the parameters that drew them.
 For benchmarks, synthetic works are added in bulk (``_synthetic_artworks``).
 """
 
@@ -13,7 +14,7 @@ from django.apps import apps
 from django.utils import timezone
 from wagtail.models import Site
 
-from demo.builder import bulk_add_children, child_slugs, site_root
+from demo.builder import bulk_add_children, child_slugs, describe_abstract, site_root
 from gallery.models import (
     Artist,
     ArtworkImage,
@@ -83,6 +84,8 @@ BIOS = {
 # Benchmark works (``--scale``, ``--artworks``, ``--large``) share a few generated images.
 BENCHMARK_PREFIX = "benchmark-work-"
 BENCHMARK_IMAGES = 6
+IMAGE_SIZE = {"width": 1200, "height": 900}
+BENCHMARK_IMAGE_SIZE = {"width": 800, "height": 600}
 BENCHMARK_TEXT = "A generated poem\nso that the gallery\nis large enough to measure."
 
 # title, slug, artist, medium, year, themes, details
@@ -96,8 +99,6 @@ ARTWORKS = [
         ["burnout", "loneliness"],
         {
             "style": "bands",
-            "alt": "Vertical bands of deep blue and amber, crossed by a thin white ring, like a "
-            "monitor glowing in a dark room.",
             "summary": "The glow of one monitor at four in the morning.",
             "statement": "At four in the morning the unit hums and nobody speaks. I wanted to "
             "paint how bright one monitor can feel when you have been awake for twenty hours.",
@@ -136,8 +137,6 @@ ARTWORKS = [
         ["documentation-burden", "burnout"],
         {
             "style": "grid",
-            "alt": "A grid of small coloured squares, most of them the same dull grey, a few "
-            "bright ones scattered like unread messages.",
             "summary": "The electronic inbox at the end of a clinic day.",
             "statement": "I counted: 143 messages after the last patient left. This is what "
             "the screen looked like to me by nine at night.",
@@ -215,8 +214,6 @@ ARTWORKS = [
         ["documentation-burden"],
         {
             "style": "grid",
-            "alt": "A collage-like grid of warm and cool rectangles, overlapping like forms "
-            "stacked on a desk.",
             "text": "prior authorization / prior authorization / prior",
             "summary": "A collage built from the forms of one week in primary care.",
             "statement": "Every square stands for a form I completed in one week.",
@@ -231,8 +228,6 @@ ARTWORKS = [
         ["grief-and-loss", "loneliness"],
         {
             "style": "circles",
-            "alt": "Soft overlapping circles in muted greens on a dark ground, like faces "
-            "seen through frosted glass.",
             "content_warning": "death",
             "summary": "A drawing about the first weeks of anatomy lab.",
             "statement": "No one told us we were allowed to feel anything.",
@@ -289,7 +284,6 @@ ARTWORKS = [
         ["joy-in-practice"],
         {
             "style": "waves",
-            "alt": "Gentle horizontal waves of pale teal and sand, calm and evenly spaced.",
             "summary": "The calm of a dental clinic in the minute between two patients.",
             "statement": "I paint the sixty seconds I get to myself between appointments.",
         },
@@ -339,8 +333,6 @@ ARTWORKS = [
         ["joy-in-practice", "connection"],
         {
             "style": "circles",
-            "alt": "Bright circles of orange, yellow and teal bouncing across a deep blue "
-            "field, like balloons in a playroom.",
             "summary": "Colour in the playroom of a children's cancer unit.",
             "statement": "The playroom is where I remember that my patients are children first.",
         },
@@ -394,7 +386,6 @@ ARTWORKS = [
         ["resilience"],
         {
             "style": "bands",
-            "alt": "Wide horizontal bands of ochre, rose and pale blue, like a desert sky at dawn.",
             "summary": "The drive home after a night in the pharmacy.",
             "statement": "The sky on the drive home is the part of the night I keep.",
         },
@@ -408,8 +399,6 @@ ARTWORKS = [
         ["diversity-and-inclusion", "connection"],
         {
             "style": "circles",
-            "alt": "Many circles in different colours overlapping at the centre of the "
-            "image, none of them covering another completely.",
             "summary": "Circles of many colours, overlapping without erasing one another.",
             "statement": "I am often the only Native clinician in the room. This is the room "
             "I hope for.",
@@ -424,8 +413,6 @@ ARTWORKS = [
         ["burnout"],
         {
             "style": "grid",
-            "alt": "A tight grid of squares shading from bright yellow at the top to dark "
-            "grey at the bottom, like hours draining of energy.",
             "summary": "Sixteen hours of a student's day, drawn as fading squares.",
             "statement": "Each square is an hour. I stopped colouring them in around hour twelve.",
         },
@@ -439,8 +426,6 @@ ARTWORKS = [
         ["joy-in-practice", "connection"],
         {
             "style": "waves",
-            "alt": "Layered soft waves of pink, cream and green, like folded cards pinned to "
-            "a board.",
             "summary": "The board where a clinic keeps its patients' thank-you cards.",
             "statement": "On bad days we read the board. It works more often than you would think.",
         },
@@ -491,7 +476,6 @@ ARTWORKS = [
         ["resilience", "loneliness"],
         {
             "style": "waves",
-            "alt": "Slow, widely spaced waves of dusk purple on a deep navy ground.",
             "summary": "The staff quiet room of a children's hospital.",
             "statement": "Our hospital opened a quiet room for staff. I painted what it "
             "feels like to close its door.",
@@ -506,8 +490,6 @@ ARTWORKS = [
         ["burnout", "joy-in-practice"],
         {
             "style": "bands",
-            "alt": "Narrow vertical stripes of red, amber and green, like rows of call "
-            "lights above hospital doors.",
             "text": "ding / ding / ding / thank you / ding",
             "summary": "Rows of call lights, and the one thank-you among them.",
             "statement": "The lights never stop. Every so often one of them is a thank-you.",
@@ -682,13 +664,16 @@ def _create_artwork(builder, gallery, index, title, slug, artist, medium, year, 
     artwork.themes = themes
     if details.get("style"):
         image = builder.image(
-            f"Gallery: {title}",
-            seed=f"gallery-{slug}",
-            width=1200,
-            height=900,
-            style=details["style"],
+            f"Gallery: {title}", seed=f"gallery-{slug}", **IMAGE_SIZE, style=details["style"]
         )
-        artwork.artwork_images = [ArtworkImage(image=image, alt_text=details["alt"], sort_order=0)]
+        alt_text, long_description = describe_abstract(
+            f"gallery-{slug}", **IMAGE_SIZE, style=details["style"]
+        )
+        artwork.artwork_images = [
+            ArtworkImage(
+                image=image, alt_text=alt_text, long_description=long_description, sort_order=0
+            )
+        ]
     gallery.add_child(instance=artwork)
     artwork.save_revision().publish()
     return artwork
@@ -705,19 +690,24 @@ def _synthetic_artworks(builder, gallery, mediums, themes, artists):
     have = child_slugs(gallery, BENCHMARK_PREFIX)
     missing = [number for number in range(wanted) if f"{BENCHMARK_PREFIX}{number:05d}" not in have]
     if missing:
-        styles = ["bands", "circles", "grid", "waves"]
         pool = [
-            builder.image(
-                f"Gallery benchmark image {n}",
-                seed=f"bench-{n}",
-                width=800,
-                height=600,
-                style=styles[n % len(styles)],
+            (
+                builder.image(
+                    f"Gallery benchmark image {n}",
+                    seed=f"bench-{n}",
+                    **BENCHMARK_IMAGE_SIZE,
+                    style=benchmark_style(n),
+                ),
+                describe_abstract(f"bench-{n}", **BENCHMARK_IMAGE_SIZE, style=benchmark_style(n)),
             )
             for n in range(BENCHMARK_IMAGES)
         ]
         _insert_artworks(gallery, missing, mediums, themes, artists, pool)
     builder.say(f"Gallery: {len(missing)} benchmark artworks created, {len(have)} already there.")
+
+
+def benchmark_style(number):
+    return ["bands", "circles", "grid", "waves"][number % 4]
 
 
 def _insert_artworks(gallery, numbers, mediums, themes, artists, pool):
@@ -747,8 +737,9 @@ def _insert_artworks(gallery, numbers, mediums, themes, artists, pool):
         [
             ArtworkImage(
                 page_id=work.pk,
-                image=pool[number % len(pool)],
-                alt_text="Abstract shapes in bands, circles, grids or waves of colour.",
+                image=pool[number % len(pool)][0],
+                alt_text=pool[number % len(pool)][1][0],
+                long_description=pool[number % len(pool)][1][1],
                 sort_order=0,
             )
             for work, number in zip(works, numbers, strict=True)
