@@ -7,8 +7,10 @@ downloaded.
 
 import hashlib
 import io
+import math
 import random
 import uuid
+import wave
 from dataclasses import dataclass, field
 
 from django.contrib.contenttypes.models import ContentType
@@ -163,6 +165,20 @@ class DemoBuilder:
         image.file.save(name, ImageFile(io.BytesIO(content), name=name), save=False)
         image.save()
         return image
+
+    def media(self, title, content, extension, *, media_type="audio", duration=None):
+        """An uploaded recording (wagtailmedia), found again by its title on later runs."""
+        from wagtailmedia import get_media_model
+
+        Media = get_media_model()
+        existing = Media.objects.filter(title=title).first()
+        if existing is not None:
+            return existing
+        name = hashlib.sha1(title.encode(), usedforsecurity=False).hexdigest()[:12]
+        media = Media(title=title, type=media_type, duration=duration)
+        media.file.save(f"{name}.{extension}", ContentFile(content), save=False)
+        media.save()
+        return media
 
     def document(self, title, paragraphs, *, heading=None):
         """A generated PDF whose text is real and extractable."""
@@ -498,3 +514,61 @@ def bulk_add_children(parent, pages, *, batch_size=500):
         Page.objects.filter(pk=parent.pk).update(numchild=numchild)
     parent.numchild = numchild
     return pages
+
+
+# Sound ------------------------------------------------------------------------------------
+
+
+def _tone(samples, rate, start, length, frequency, volume):
+    """Add a piano-like note (a tone with two overtones that fades) into ``samples``."""
+    first = int(start * rate)
+    count = min(int(length * rate), len(samples) - first)
+    for n in range(count):
+        t = n / rate
+        envelope = math.exp(-3.0 * t / length) * min(1.0, t * 200)
+        wave = (
+            math.sin(2 * math.pi * frequency * t)
+            + 0.4 * math.sin(4 * math.pi * frequency * t)
+            + 0.15 * math.sin(6 * math.pi * frequency * t)
+        )
+        samples[first + n] += volume * envelope * wave
+
+
+# What the demo piece plays, and when: its captions and transcript describe exactly this.
+NOCTURNE_SECONDS = 12
+NOCTURNE_PAGER_TIMES = [0.2, 0.9, 2.1, 2.5, 3.4, 4.6, 5.9, 7.0]
+NOCTURNE_MELODY = [  # start, length, frequency (A3, C4, E4, D4, C4, then the high notes)
+    (4.0, 1.4, 220.0),
+    (5.0, 1.4, 261.6),
+    (6.0, 1.4, 329.6),
+    (7.0, 1.4, 293.7),
+    (8.0, 1.2, 261.6),
+    (8.6, 0.8, 987.8),
+    (9.2, 1.2, 329.6),
+    (9.8, 0.8, 1318.5),
+]
+NOCTURNE_CHORD = (10.5, 1.5, [220.0, 261.6, 329.6, 440.0])
+
+
+def write_nocturne(rate=11025):
+    """The demo's short recording (WAV bytes, mono, 8-bit): two high "pager" notes repeat
+    at uneven intervals; from the fourth second a slow low melody plays under them; from
+    the eighth the high notes join the melody, which ends on a held chord."""
+    samples = [0.0] * (NOCTURNE_SECONDS * rate)
+    for start in NOCTURNE_PAGER_TIMES:
+        _tone(samples, rate, start, 0.18, 1318.5, 0.18)
+        _tone(samples, rate, start + 0.2, 0.18, 987.8, 0.18)
+    for start, length, frequency in NOCTURNE_MELODY:
+        _tone(samples, rate, start, length, frequency, 0.3)
+    start, length, chord = NOCTURNE_CHORD
+    for frequency in chord:
+        _tone(samples, rate, start, length, frequency, 0.16)
+    peak = max(abs(sample) for sample in samples) or 1.0
+    frames = bytes(int(128 + 120 * sample / peak) for sample in samples)
+    output = io.BytesIO()
+    with wave.open(output, "wb") as file:
+        file.setnchannels(1)
+        file.setsampwidth(1)
+        file.setframerate(rate)
+        file.writeframes(frames)
+    return output.getvalue()

@@ -14,7 +14,14 @@ from django.apps import apps
 from django.utils import timezone
 from wagtail.models import Site
 
-from demo.builder import bulk_add_children, child_slugs, describe_abstract, site_root
+from demo.builder import (
+    NOCTURNE_SECONDS,
+    bulk_add_children,
+    child_slugs,
+    describe_abstract,
+    site_root,
+    write_nocturne,
+)
 from gallery.models import (
     Artist,
     ArtworkImage,
@@ -84,6 +91,19 @@ BIOS = {
 # Benchmark works (``--scale``, ``--artworks``, ``--large``) share a few generated images.
 BENCHMARK_PREFIX = "benchmark-work-"
 BENCHMARK_IMAGES = 6
+# The captions of the generated recording (``demo.builder.write_nocturne``), cue by cue.
+NOCTURNE_CAPTIONS = """WEBVTT
+
+00:00:00.000 --> 00:00:04.000
+[Two high notes repeat at uneven intervals, like pagers going off]
+
+00:00:04.000 --> 00:00:08.000
+[A slow melody of low notes begins beneath them]
+
+00:00:08.000 --> 00:00:12.000
+[The high notes join the melody, which ends on a held chord]
+"""
+
 IMAGE_SIZE = {"width": 1200, "height": 900}
 BENCHMARK_IMAGE_SIZE = {"width": 800, "height": 600}
 BENCHMARK_TEXT = "A generated poem\nso that the gallery\nis large enough to measure."
@@ -172,11 +192,13 @@ ARTWORKS = [
         2019,
         ["burnout", "resilience"],
         {
-            "recording": "https://soundcloud.com/example/nocturne-for-two-pagers",
-            "transcript": "An instrumental piece for piano, about four minutes long. It opens "
-            "with two high notes repeated at uneven intervals, like pagers going off. A slow "
-            "melody in the left hand grows under them, and by the end the repeated notes "
-            "have become part of the tune.",
+            "audio": "nocturne",
+            "captions": NOCTURNE_CAPTIONS,
+            "transcript": "This twelve-second sketch was synthesized for the sample gallery. "
+            "It opens with two high notes, one after the other, repeating at uneven intervals "
+            "like two pagers going off. At the fourth second a slow melody of low notes "
+            "begins beneath them. At the eighth second the high notes become part of the "
+            "melody, and the piece ends on a held chord.",
             "summary": "A short piano piece built around the sound of two pagers.",
             "statement": "I wanted to turn the sound that wakes me into something I could "
             "bear to hear.",
@@ -190,16 +212,6 @@ ARTWORKS = [
         2019,
         ["connection", "joy-in-practice"],
         {
-            "recording": "https://vimeo.com/000000001",
-            "transcript": "[Morning light in a rehabilitation gym.]\n"
-            "A physical therapist sets out six chairs in a circle.\n"
-            "THERAPIST: Same as every day. One good thing from yesterday.\n"
-            "AIDE: Mr. Alvarez walked to the window.\n"
-            "NURSE: He told me the name of his dog.\n"
-            "[Laughter. The team stands and the day begins.]",
-            "captions": "WEBVTT\n\n00:00:04.000 --> 00:00:07.000\nSame as every day. One "
-            "good thing from yesterday.\n\n00:00:08.000 --> 00:00:10.000\nMr. Alvarez walked "
-            "to the window.",
             "summary": "A three-minute film about the huddle that starts a rehabilitation "
             "team's day.",
             "statement": "Our huddle takes five minutes. It has kept four of us from quitting.",
@@ -296,11 +308,6 @@ ARTWORKS = [
         2020,
         ["connection", "joy-in-practice", "resilience"],
         {
-            "recording": "https://www.youtube.com/watch?v=example0001",
-            "transcript": "A hospital staff choir of about twenty voices sings a slow hymn-like "
-            'song in four parts. Lyrics: "We come in from the night, we come in from the '
-            'rain, / we hand each other the day, and we begin again." The last line is '
-            "repeated three times, getting quieter.",
             "summary": "A staff choir's song about beginning again.",
             "statement": "The choir started with five of us in a break room. Singing together "
             "is the only time some of us breathe all day.",
@@ -314,12 +321,6 @@ ARTWORKS = [
         2019,
         ["documentation-burden", "burnout"],
         {
-            "recording": "https://vimeo.com/000000002",
-            "transcript": "[Screen recording, sped up.]\n"
-            "A cursor moves across an electronic health record, opening and closing boxes.\n"
-            "A counter in the corner of the screen reaches 200.\n"
-            "NARRATOR: This was one routine visit. The conversation with my patient took "
-            "eleven minutes. The documentation took nineteen.",
             "summary": "A short film counting the clicks behind one routine visit.",
             "statement": "I made this for the people who design our software.",
         },
@@ -457,12 +458,6 @@ ARTWORKS = [
         2020,
         ["resilience", "burnout"],
         {
-            "recording": "https://www.youtube.com/watch?v=example0002",
-            "transcript": "A respiratory therapist speaks to the camera in a quiet hallway.\n"
-            "THERAPIST: I teach patients to breathe for a living. During the surge I "
-            "forgot to do it myself. So here is what I teach them. Breathe in, count four. "
-            "Hold, count four. Out, count four.\n"
-            "[He breathes. The hallway is silent for twelve seconds.]",
             "summary": "A respiratory therapist teaches the breathing he forgot to do.",
             "statement": "I recorded this for my team and then realised it was for me.",
         },
@@ -635,14 +630,20 @@ def load(builder):
 
 def _create_artwork(builder, gallery, index, title, slug, artist, medium, year, themes, details):
     recording = []
-    if details.get("recording"):
+    if details.get("audio") == "nocturne":
+        media = builder.media(
+            f"Gallery: {title} (sample recording)",
+            write_nocturne(),
+            "wav",
+            duration=NOCTURNE_SECONDS,
+        )
         recording = [
             (
-                "recording",
+                "uploaded",
                 {
-                    "url": details["recording"],
+                    "media": media,
                     "title": title,
-                    "captions": details.get("captions", ""),
+                    "captions": details["captions"],
                     "transcript": details["transcript"],
                 },
             )

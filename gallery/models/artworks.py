@@ -22,8 +22,8 @@ from wagtail.images.models import Filter
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
-from core.blocks import MediaEmbedBlock
-from core.pages import BasePage
+from core.blocks import MediaEmbedBlock, UploadedMediaBlock
+from core.pages import BasePage, RecordingCaptionsMixin
 from gallery.models.taxonomy import Artist, Medium, Theme
 from gallery.models.tour import TourStop
 
@@ -57,7 +57,9 @@ def on_display(queryset, today=None):
     return queryset.filter(Q(display_until__isnull=True) | Q(display_until__gte=today))
 
 
-class ArtworkPage(BasePage):
+class ArtworkPage(RecordingCaptionsMixin, BasePage):
+    recording_fields = ("recording",)
+
     artist = models.ForeignKey(Artist, on_delete=models.PROTECT, related_name="artworks")
     medium = models.ForeignKey(Medium, on_delete=models.PROTECT, related_name="artworks")
     year = models.PositiveSmallIntegerField(
@@ -82,10 +84,11 @@ class ArtworkPage(BasePage):
         help_text="The full text of a poem or prose piece. Line breaks and spacing are kept.",
     )
     recording = StreamField(
-        [("recording", MediaEmbedBlock())],
+        [("recording", MediaEmbedBlock()), ("uploaded", UploadedMediaBlock())],
         blank=True,
         max_num=1,
-        help_text="Audio or video, with its transcript and captions text.",
+        help_text="Audio or video: a file uploaded under Media, or a video site's address; "
+        "with its captions and transcript.",
     )
     statement = models.TextField("artist statement", blank=True)
     consent_date = models.DateField(
