@@ -76,7 +76,7 @@ def load(builder):
 # The meetings from the seeds ------------------------------------------------------------------
 
 
-def _session(start, end, title, description, slides=None):
+def _session(start, end, title, description, speakers=(), slides=None):
     return {
         "type": "session",
         "id": str(uuid.uuid5(uuid.NAMESPACE_URL, title + start)),
@@ -86,7 +86,9 @@ def _session(start, end, title, description, slides=None):
             "end_time": end,
             "title": title,
             "description": f"<p>{description}</p>",
-            "speakers": [],
+            "speakers": [
+                {"type": "item", "id": str(uuid.uuid4()), "value": speaker} for speaker in speakers
+            ],
             "slides": slides.pk if slides else None,
             "recordings": [],
         },
@@ -393,7 +395,9 @@ def _upcoming_webinar(builder, index, event_type):
         slug,
         title="Webinar: Putting the Clinician Well-Being Knowledge Hub to Work",
         event_type=event_type,
-        summary="A one-hour online tour of the Clinician Well-Being Knowledge Hub: research, "
+        summary="Sample event, made up for this demonstration so that the list of upcoming "
+        "events is never empty. A one-hour online tour of the Clinician Well-Being Knowledge "
+        "Hub: research, "
         "toolkits, validated instruments and personal stories that organizations can use.",
         start=_aware(day, 13),
         end=_aware(day, 14),
