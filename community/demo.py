@@ -3,7 +3,9 @@ sponsors and network organizations with their commitment statements, and the sta
 
 Names, titles, roles, phases and the list of organizations come from the Collaborative's
 public pages; every sentence is the project's own. The organizations the seeds list are the
-Collaborative's sponsors (the list follows the note that no more formal sponsors are needed);
+Collaborative's sponsors (the list follows the note that no more formal sponsors are needed),
+shown by name only: the seeds do not give the words of their statements, so the statements
+the demo shows belong to a few fictional organizations marked as sample content;
 for benchmarks, ``--scale N`` adds (N - 1) x 100 fictional network organizations and
 ``--organizations N`` (or ``--large``) tops them up to N organizations in all, in bulk.
 """
@@ -162,55 +164,96 @@ WORKING_GROUPS = [
     ),
 ]
 
-# name, has a commitment statement (as the seeds mark them)
+# The organizations the seeds list. Only their names are shown: the seeds do not give the
+# words of their commitment statements, and the demo writes none for them.
 SPONSORS = [
-    ("ABFM Foundation", False),
-    ("Accreditation Council for Continuing Medical Education", True),
-    ("Accreditation Council for Graduate Medical Education", True),
-    ("Alliance of Independent Academic Medical Centers", True),
-    ("American Academy of Family Physicians", True),
-    ("American Academy of Neurology", True),
-    ("American Academy of Pediatrics", False),
-    ("American Association of Colleges of Nursing", True),
-    ("American Association of Colleges of Osteopathic Medicine", True),
-    ("American Association of Critical-Care Nurses", True),
-    ("American Board of Internal Medicine and the ABIM Foundation", True),
-    ("American Board of Medical Specialties", True),
-    ("American College of Emergency Physicians", True),
-    ("American College of Physicians", True),
-    ("American College of Surgeons", False),
-    ("American College of Obstetricians and Gynecologists", True),
-    ("American Dental Education Association", True),
-    ("American Hospital Association", False),
-    ("American Medical Association", True),
-    ("American Nurses Association", True),
-    ("American Osteopathic Association", True),
-    ("American Psychiatric Association", True),
-    ("American Society of Anesthesiologists", True),
-    ("American Society of Health-System Pharmacists", True),
-    (
-        "Association of American Medical Colleges (with support from Centers for Disease "
-        "Control and Prevention)",
-        True,
-    ),
-    ("Cleveland Clinic", True),
-    ("Council of Medical Specialty Societies", True),
-    ("Federation of State Medical Boards and Federation of State Medical Boards Foundation", True),
-    ("IBM Watson Health", True),
-    ("Johns Hopkins Medicine", True),
-    ("Massachusetts General Hospital", False),
-    (
-        "Society for Academic Emergency Medicine and Association of Academic Chairs of "
-        "Emergency Medicine",
-        True,
-    ),
-    ("Society of Neurological Surgeons", True),
-    ("UAB Medicine", True),
-    ("UnitedHealth Group", False),
-    ("University Health Network", False),
+    "ABFM Foundation",
+    "Accreditation Council for Continuing Medical Education",
+    "Accreditation Council for Graduate Medical Education",
+    "Alliance of Independent Academic Medical Centers",
+    "American Academy of Family Physicians",
+    "American Academy of Neurology",
+    "American Academy of Pediatrics",
+    "American Association of Colleges of Nursing",
+    "American Association of Colleges of Osteopathic Medicine",
+    "American Association of Critical-Care Nurses",
+    "American Board of Internal Medicine and the ABIM Foundation",
+    "American Board of Medical Specialties",
+    "American College of Emergency Physicians",
+    "American College of Physicians",
+    "American College of Surgeons",
+    "American College of Obstetricians and Gynecologists",
+    "American Dental Education Association",
+    "American Hospital Association",
+    "American Medical Association",
+    "American Nurses Association",
+    "American Osteopathic Association",
+    "American Psychiatric Association",
+    "American Society of Anesthesiologists",
+    "American Society of Health-System Pharmacists",
+    "Association of American Medical Colleges (with support from Centers for Disease Control "
+    "and Prevention)",
+    "Cleveland Clinic",
+    "Council of Medical Specialty Societies",
+    "Federation of State Medical Boards and Federation of State Medical Boards Foundation",
+    "IBM Watson Health",
+    "Johns Hopkins Medicine",
+    "Massachusetts General Hospital",
+    "Society for Academic Emergency Medicine and Association of Academic Chairs of Emergency "
+    "Medicine",
+    "Society of Neurological Surgeons",
+    "UAB Medicine",
+    "UnitedHealth Group",
+    "University Health Network",
 ]
 
-# Demo statements: what such a statement typically promises, rotated across organizations.
+# Fictional network organizations, so that the demo can show what a statement looks like.
+# Their names say they are samples; each is flagged as sample content, which the admin lists
+# and the public pages announce.
+SAMPLE_ORGANIZATIONS = [
+    (
+        "Larkspur Valley Health (sample)",
+        [
+            "Larkspur Valley Health, a regional health system invented for this demonstration, "
+            "treats clinician well-being as part of the quality and safety of care.",
+            "Each spring it surveys its clinicians for burnout with a validated instrument, "
+            "shares the results with its staff, and names one change it will make in response.",
+        ],
+        True,
+    ),
+    (
+        "Quillfeather School of Nursing (sample)",
+        [
+            "The Quillfeather School of Nursing is an invented school that shows how a "
+            "statement reads on this site.",
+            "It promises protected reflection time in every clinical rotation and a peer "
+            "support circle run by its students.",
+        ],
+        False,
+    ),
+    (
+        "Society of Imaginary Pharmacists (sample)",
+        [
+            "This society does not exist; its statement illustrates what a professional "
+            "association might commit to.",
+            "It will ask its members once a year what in their work wears them down, and bring "
+            "the answers to the bodies that set pharmacy rules.",
+        ],
+        False,
+    ),
+    (
+        "Moonrise Community Clinic (sample)",
+        [
+            "Moonrise Community Clinic is a made-up clinic whose statement stands in for a small "
+            "practice's commitment.",
+            "Its team meets for five minutes at the start of each day, and routine forms have "
+            "moved from clinicians to a shared front-desk queue.",
+        ],
+        False,
+    ),
+]
+
+# Statements of the fictional benchmark organizations (``--scale``), rotated.
 STATEMENT_PROMISES = [
     (
         "{name} commits to treating clinician well-being as a measure of the quality and "
@@ -237,12 +280,6 @@ STATEMENT_PROMISES = [
         "approaches into practice.",
     ),
 ]
-# A few statements also come as the PDF the organization sent.
-PDF_STATEMENTS = {
-    "Accreditation Council for Graduate Medical Education",
-    "American Nurses Association",
-    "Cleveland Clinic",
-}
 
 # Fictional names for ``--scale``: network organizations spread over the alphabet.
 SYNTHETIC_PLACES = [
@@ -350,9 +387,13 @@ def _organizations(builder, parent):
         "welcome to join by sending a commitment statement.</p>",
         show_in_menus=True,
     )
-    for number, (name, has_statement) in enumerate(SPONSORS):
-        _organization(builder, name, OrganizationKind.SPONSOR, number if has_statement else None)
-    extra = builder.synthetic_count("organizations", len(SPONSORS), per_scale=SYNTHETIC_PER_SCALE)
+    for name in SPONSORS:
+        _organization(name, OrganizationKind.SPONSOR)
+    for name, paragraphs, with_document in SAMPLE_ORGANIZATIONS:
+        _sample_organization(builder, name, paragraphs, with_document)
+    extra = builder.synthetic_count(
+        "organizations", len(SPONSORS) + len(SAMPLE_ORGANIZATIONS), per_scale=SYNTHETIC_PER_SCALE
+    )
     if extra:
         created = _synthetic_organizations(extra)
         builder.say(f"  {created} fictional network organizations added ({extra} wanted)")
@@ -392,6 +433,7 @@ def _synthetic_organizations(count):
                 statement_text=statement,
                 # What save() would work out, since bulk_create does not call it.
                 has_statement=bool(statement),
+                is_sample_content=True,
                 initial=initial_of(name),
                 live=True,
                 has_unpublished_changes=False,
@@ -403,25 +445,34 @@ def _synthetic_organizations(count):
     return len(rows)
 
 
-def _organization(builder, name, kind, statement_number):
+def _organization(name, kind):
+    """A real organization from the seeds: its name only."""
     slug = _slug(name)
     if NetworkOrganization.objects.filter(slug=slug).exists():
         return
     organization = NetworkOrganization(name=name, slug=slug, kind=kind)
-    if statement_number is not None:
-        promise, action = STATEMENT_PROMISES[statement_number % len(STATEMENT_PROMISES)]
-        paragraphs = [promise.format(name=name), action]
-        organization.statement_text = text_to_rich_text("\n\n".join(paragraphs))
-        if name in PDF_STATEMENTS:
-            organization.statement_document = builder.document(
-                f"{name}: commitment statement",
-                paragraphs
-                + [
-                    "This statement was sent to the National Academy of Medicine's Action "
-                    "Collaborative on Clinician Well-Being and Resilience."
-                ],
-                heading=f"{name}: our commitment to clinician well-being",
-            )
+    organization.save()
+    organization.save_revision().publish()
+
+
+def _sample_organization(builder, name, paragraphs, with_document):
+    """A fictional network organization with a statement written for the demo."""
+    slug = _slug(name)
+    if NetworkOrganization.objects.filter(slug=slug).exists():
+        return
+    organization = NetworkOrganization(
+        name=name,
+        slug=slug,
+        kind=OrganizationKind.NETWORK,
+        is_sample_content=True,
+        statement_text=text_to_rich_text("\n\n".join(paragraphs)),
+    )
+    if with_document:
+        organization.statement_document = builder.document(
+            f"{name}: commitment statement",
+            paragraphs + ["Sample content: this organization and its statement are fictional."],
+            heading=f"{name}: our commitment to clinician well-being",
+        )
     organization.save()
     organization.save_revision().publish()
 

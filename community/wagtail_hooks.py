@@ -26,8 +26,8 @@ class NetworkOrganizationViewSet(SnippetViewSet):
     model = NetworkOrganization
     icon = "group"
     menu_label = "Organizations"
-    list_display = ["name", "kind", "has_statement", "date_joined", "live"]
-    list_filter = ["kind", "has_statement", "live"]
+    list_display = ["name", "kind", "has_statement", "is_sample_content", "date_joined", "live"]
+    list_filter = ["kind", "has_statement", "is_sample_content", "live"]
     search_fields = ["name"]
     add_to_admin_menu = True
     menu_order = 220

@@ -10,6 +10,7 @@ from wagtail.blocks.struct_block import StructBlockValidationError
 from wagtail.contrib.table_block.blocks import TableBlock
 from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.images.blocks import ImageBlock
+from wagtailmedia.blocks import AbstractMediaChooserBlock
 
 from core.embeds import embed_html
 
@@ -111,6 +112,41 @@ class MediaEmbedBlock(blocks.StructBlock):
         icon = "media"
         template = "core/blocks/media_embed.html"
         value_class = MediaEmbedValue
+
+
+class MediaFileChooserBlock(AbstractMediaChooserBlock):
+    """An uploaded audio or video file (wagtailmedia); ``UploadedMediaBlock`` renders it."""
+
+    def render_basic(self, value, context=None):
+        return ""
+
+
+class UploadedMediaBlock(blocks.StructBlock):
+    """An audio or video file uploaded to the site, played by the browser itself (no
+    provider to reach), with WebVTT captions shown in the player and a full transcript."""
+
+    media = MediaFileChooserBlock(help_text="Upload it under Media first.")
+    title = blocks.CharBlock(max_length=200, help_text="Names the recording for screen readers.")
+    captions = blocks.TextBlock(
+        required=False,
+        help_text="Captions in WebVTT (starting with the line WEBVTT); shown in the player.",
+    )
+    transcript = blocks.TextBlock(
+        required=False, help_text="Everything said and heard, in words, for those who read it."
+    )
+
+    class Meta:
+        icon = "media"
+        template = "core/blocks/uploaded_media.html"
+
+    def clean(self, value):
+        value = super().clean(value)
+        captions = value.get("captions", "").strip()
+        if captions and not captions.startswith("WEBVTT"):
+            raise StructBlockValidationError(
+                block_errors={"captions": ValidationError("WebVTT captions begin with WEBVTT.")}
+            )
+        return value
 
 
 class DocumentLinkBlock(blocks.StructBlock):

@@ -8,6 +8,8 @@ from collections import defaultdict
 
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import Q
+from django.http import Http404, HttpResponse
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.models import Page, PageManager, PageViewRestriction, ReferenceIndex
 from wagtail.query import PageQuerySet
 
@@ -178,3 +180,29 @@ def pages_naming(named):
         entries.sort(key=lambda entry: entry[0].title)
         entries.sort(key=lambda entry: entry[0].naming_date or datetime.date.min, reverse=True)
     return sorted(sections.items())
+
+
+class RecordingCaptionsMixin(RoutablePageMixin):
+    """Serves the WebVTT captions of the uploaded recordings in this page's StreamFields at
+    ``<page>/captions/<media id>/``, where the player's ``<track>`` reads them (the site's
+    content security policy lets media load from the site only)."""
+
+    # The StreamFields that hold recordings (``UploadedMediaBlock``s at their top level).
+    recording_fields: tuple[str, ...] = ()
+
+    def recording_captions(self, media_id):
+        for field_name in self.recording_fields:
+            for block in getattr(self, field_name):
+                value = block.value
+                if block.block_type != "uploaded" or value.get("media") is None:
+                    continue
+                if value["media"].pk == media_id and value.get("captions", "").strip():
+                    return value["captions"].strip()
+        return None
+
+    @path("captions/<int:media_id>/", name="captions")
+    def captions(self, request, media_id):
+        captions = self.recording_captions(media_id)
+        if captions is None:
+            raise Http404("No captions")
+        return HttpResponse(captions + "\n", content_type="text/vtt; charset=utf-8")

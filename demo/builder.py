@@ -7,8 +7,11 @@ downloaded.
 
 import hashlib
 import io
+import math
 import random
 import uuid
+import wave
+from dataclasses import dataclass, field
 
 from django.contrib.contenttypes.models import ContentType
 from django.core.files.base import ContentFile
@@ -30,6 +33,44 @@ PALETTES = [
     ["#3d405b", "#e07a5f", "#f4f1de", "#81b29a", "#f2cc8f"],
 ]
 
+
+# Plain names for the palettes' colours, which the alt text of a generated image uses.
+COLOUR_NAMES = {
+    "#0b4f6c": "deep blue",
+    "#f2c14e": "saffron yellow",
+    "#f78154": "coral",
+    "#4d9078": "sage green",
+    "#b4436c": "raspberry pink",
+    "#264653": "dark teal",
+    "#2a9d8f": "teal",
+    "#e9c46a": "sand yellow",
+    "#f4a261": "apricot",
+    "#e76f51": "burnt orange",
+    "#22223b": "navy",
+    "#4a4e69": "slate blue",
+    "#9a8c98": "mauve",
+    "#c9ada7": "dusty pink",
+    "#f2e9e4": "off-white",
+    "#003049": "midnight blue",
+    "#d62828": "red",
+    "#f77f00": "orange",
+    "#fcbf49": "amber",
+    "#eae2b7": "cream",
+    "#1b4332": "forest green",
+    "#40916c": "green",
+    "#95d5b2": "mint green",
+    "#d8f3dc": "pale mint",
+    "#081c15": "near-black green",
+    "#3d405b": "dark slate",
+    "#e07a5f": "terracotta",
+    "#f4f1de": "ivory",
+    "#81b29a": "soft green",
+    "#f2cc8f": "pale gold",
+}
+NUMBER_WORDS = ["no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine",
+                "ten", "eleven", "twelve", "thirteen", "fourteen"]  # fmt: skip
+# A colour counts as visible in a generated image from this share of its pixels.
+VISIBLE_SHARE = 0.005
 
 # ``load_demo_content --large``: the size at which listings and search are benchmarked.
 LARGE_TOTALS = {"publications": 10_000, "events": 2_000, "artworks": 1_000, "organizations": 1_000}
@@ -129,6 +170,20 @@ class DemoBuilder:
         image.save()
         return image
 
+    def media(self, title, content, extension, *, media_type="audio", duration=None):
+        """An uploaded recording (wagtailmedia), found again by its title on later runs."""
+        from wagtailmedia import get_media_model
+
+        Media = get_media_model()
+        existing = Media.objects.filter(title=title).first()
+        if existing is not None:
+            return existing
+        name = hashlib.sha1(title.encode(), usedforsecurity=False).hexdigest()[:12]
+        media = Media(title=title, type=media_type, duration=duration)
+        media.file.save(f"{name}.{extension}", ContentFile(content), save=False)
+        media.save()
+        return media
+
     def document(self, title, paragraphs, *, heading=None):
         """A generated PDF whose text is real and extractable."""
         Document = get_document_model()
@@ -144,46 +199,143 @@ class DemoBuilder:
         return document
 
 
-def draw_abstract(seed, width, height, style="bands"):
-    """An abstract composition that differs for every seed (PNG bytes)."""
+@dataclass
+class Composition:
+    """A generated abstract image as parameters: what draws it and what its alt text says."""
+
+    style: str
+    width: int
+    height: int
+    background: str
+    shapes: list = field(default_factory=list)  # (kind, geometry, colour)
+    columns: int = 0
+    rows: int = 0
+
+
+def compose_abstract(seed, width, height, style="bands"):
+    """The composition for ``seed`` (the same seed always gives the same picture)."""
     rng = random.Random(str(seed))
     palette = rng.choice(PALETTES)
-    canvas = PILImage.new("RGB", (width, height), palette[0])
-    draw = ImageDraw.Draw(canvas)
+    composition = Composition(style, width, height, palette[0])
+    add = composition.shapes.append
     if style == "circles":
         for _ in range(14):
             radius = rng.randint(height // 12, height // 3)
             x, y = rng.randint(0, width), rng.randint(0, height)
-            draw.ellipse(
-                (x - radius, y - radius, x + radius, y + radius), fill=rng.choice(palette[1:])
-            )
+            box = (x - radius, y - radius, x + radius, y + radius)
+            add(("disc", box, rng.choice(palette[1:])))
     elif style == "grid":
         cell = max(width, height) // rng.randint(5, 9)
-        for x in range(0, width, cell):
-            for y in range(0, height, cell):
-                draw.rectangle((x + 4, y + 4, x + cell - 4, y + cell - 4), fill=rng.choice(palette))
+        columns, rows = range(0, width, cell), range(0, height, cell)
+        composition.columns, composition.rows = len(columns), len(rows)
+        for x in columns:
+            for y in rows:
+                add(("square", (x + 4, y + 4, x + cell - 4, y + cell - 4), rng.choice(palette)))
     elif style == "waves":
         for band in range(10):
             top = band * height // 10
             points = [
                 (x, top + int(rng.uniform(-1, 1) * height / 14)) for x in range(0, width + 80, 80)
             ]
-            draw.line(points, fill=rng.choice(palette[1:]), width=max(6, height // 30))
+            add(("line", points, rng.choice(palette[1:])))
     else:
         x = 0
         while x < width:
             band = rng.randint(width // 20, width // 6)
-            draw.rectangle((x, 0, x + band, height), fill=rng.choice(palette))
+            add(("band", (x, 0, x + band, height), rng.choice(palette)))
             x += band
         for _ in range(4):
             radius = rng.randint(height // 10, height // 4)
             cx, cy = rng.randint(0, width), rng.randint(0, height)
-            draw.ellipse(
-                (cx - radius, cy - radius, cx + radius, cy + radius), outline=palette[-1], width=8
-            )
+            add(("ring", (cx - radius, cy - radius, cx + radius, cy + radius), palette[-1]))
+    return composition
+
+
+def render_abstract(composition):
+    """The composition drawn on a Pillow canvas."""
+    canvas = PILImage.new("RGB", (composition.width, composition.height), composition.background)
+    draw = ImageDraw.Draw(canvas)
+    for kind, geometry, colour in composition.shapes:
+        if kind == "disc":
+            draw.ellipse(geometry, fill=colour)
+        elif kind == "ring":
+            draw.ellipse(geometry, outline=colour, width=8)
+        elif kind == "line":
+            draw.line(geometry, fill=colour, width=max(6, composition.height // 30))
+        else:
+            draw.rectangle(geometry, fill=colour)
+    return canvas
+
+
+def draw_abstract(seed, width, height, style="bands"):
+    """An abstract composition that differs for every seed (PNG bytes)."""
     output = io.BytesIO()
-    canvas.save(output, format="PNG", optimize=True)
+    render_abstract(compose_abstract(seed, width, height, style)).save(
+        output, format="PNG", optimize=True
+    )
     return output.getvalue()
+
+
+def colour_shares(canvas):
+    """``{"#rrggbb": share of the pixels}`` of a canvas, largest first."""
+    total = canvas.width * canvas.height
+    counts = canvas.convert("RGB").getcolors(maxcolors=total)
+    shares = {"#{:02x}{:02x}{:02x}".format(*rgb): count / total for count, rgb in counts}
+    return dict(sorted(shares.items(), key=lambda item: -item[1]))
+
+
+def describe_abstract(seed, width, height, style="bands"):
+    """``(alt text, long description)`` of the image ``draw_abstract`` makes from the same
+    parameters: its shapes from the composition, its colours (named, largest first) from
+    the pixels those shapes leave visible."""
+    composition = compose_abstract(seed, width, height, style)
+    shares = colour_shares(render_abstract(composition))
+    visible = [colour for colour, share in shares.items() if share >= VISIBLE_SHARE]
+
+    def named(colours):
+        names = list(dict.fromkeys(COLOUR_NAMES[c] for c in visible if c in colours))
+        names = names or sorted(COLOUR_NAMES[c] for c in colours)
+        return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+
+    kinds = {
+        kind: {c for k, _g, c in composition.shapes if k == kind} for kind, *_ in composition.shapes
+    }
+    background = COLOUR_NAMES[composition.background]
+    if style == "circles":
+        count = len(composition.shapes)
+        alt = (
+            f"{NUMBER_WORDS[count].capitalize()} overlapping discs of {named(kinds['disc'])} "
+            f"on a {background} background."
+        )
+    elif style == "grid":
+        alt = (
+            f"A grid of {composition.columns} by {composition.rows} squares in "
+            f"{named(kinds['square'])}, separated by thin {background} lines."
+        )
+    elif style == "waves":
+        alt = (
+            f"{NUMBER_WORDS[len(composition.shapes)].capitalize()} wavy horizontal lines of "
+            f"{named(kinds['line'])} across a {background} background."
+        )
+    else:
+        rings = kinds["ring"]
+        alt = (
+            f"Vertical bands of {named(kinds['band'])} side by side, with "
+            f"{NUMBER_WORDS[len([s for s in composition.shapes if s[0] == 'ring'])]} thin "
+            f"{COLOUR_NAMES[next(iter(rings))]} ring outlines drawn over them."
+        )
+    alt = "Abstract image: " + alt[0].lower() + alt[1:]
+    by_area = ", ".join(
+        f"{COLOUR_NAMES[colour]} about {max(1, round(shares[colour] * 100))}%" for colour in visible
+    )
+    shape = "wider than it is tall" if width > height else "taller than it is wide"
+    if width == height:
+        shape = "square"
+    long_description = (
+        f"{alt} Nothing in it is figurative: there are no people, objects or words. "
+        f"Colours by the area they cover: {by_area}. The picture is {shape}."
+    )
+    return alt, long_description
 
 
 def write_pdf(heading, paragraphs):
@@ -366,3 +518,61 @@ def bulk_add_children(parent, pages, *, batch_size=500):
         Page.objects.filter(pk=parent.pk).update(numchild=numchild)
     parent.numchild = numchild
     return pages
+
+
+# Sound ------------------------------------------------------------------------------------
+
+
+def _tone(samples, rate, start, length, frequency, volume):
+    """Add a piano-like note (a tone with two overtones that fades) into ``samples``."""
+    first = int(start * rate)
+    count = min(int(length * rate), len(samples) - first)
+    for n in range(count):
+        t = n / rate
+        envelope = math.exp(-3.0 * t / length) * min(1.0, t * 200)
+        wave = (
+            math.sin(2 * math.pi * frequency * t)
+            + 0.4 * math.sin(4 * math.pi * frequency * t)
+            + 0.15 * math.sin(6 * math.pi * frequency * t)
+        )
+        samples[first + n] += volume * envelope * wave
+
+
+# What the demo piece plays, and when: its captions and transcript describe exactly this.
+NOCTURNE_SECONDS = 12
+NOCTURNE_PAGER_TIMES = [0.2, 0.9, 2.1, 2.5, 3.4, 4.6, 5.9, 7.0]
+NOCTURNE_MELODY = [  # start, length, frequency (A3, C4, E4, D4, C4, then the high notes)
+    (4.0, 1.4, 220.0),
+    (5.0, 1.4, 261.6),
+    (6.0, 1.4, 329.6),
+    (7.0, 1.4, 293.7),
+    (8.0, 1.2, 261.6),
+    (8.6, 0.8, 987.8),
+    (9.2, 1.2, 329.6),
+    (9.8, 0.8, 1318.5),
+]
+NOCTURNE_CHORD = (10.5, 1.5, [220.0, 261.6, 329.6, 440.0])
+
+
+def write_nocturne(rate=11025):
+    """The demo's short recording (WAV bytes, mono, 8-bit): two high "pager" notes repeat
+    at uneven intervals; from the fourth second a slow low melody plays under them; from
+    the eighth the high notes join the melody, which ends on a held chord."""
+    samples = [0.0] * (NOCTURNE_SECONDS * rate)
+    for start in NOCTURNE_PAGER_TIMES:
+        _tone(samples, rate, start, 0.18, 1318.5, 0.18)
+        _tone(samples, rate, start + 0.2, 0.18, 987.8, 0.18)
+    for start, length, frequency in NOCTURNE_MELODY:
+        _tone(samples, rate, start, length, frequency, 0.3)
+    start, length, chord = NOCTURNE_CHORD
+    for frequency in chord:
+        _tone(samples, rate, start, length, frequency, 0.16)
+    peak = max(abs(sample) for sample in samples) or 1.0
+    frames = bytes(int(128 + 120 * sample / peak) for sample in samples)
+    output = io.BytesIO()
+    with wave.open(output, "wb") as file:
+        file.setnchannels(1)
+        file.setsampwidth(1)
+        file.setframerate(rate)
+        file.writeframes(frames)
+    return output.getvalue()

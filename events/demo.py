@@ -17,6 +17,12 @@ EASTERN = "America/New_York"
 SAMPLE_EVENTS_PER_SCALE = 20
 SAMPLE_PREFIX = "sample-meeting-"
 
+SAMPLE_AGENDA_NOTE = (
+    "<p><strong>Sample agenda.</strong> The session times, descriptions and slides on this "
+    "page were written for this demonstration and credit no speaker: they are not the "
+    "meeting's actual program.</p>"
+)
+
 SEED_PUBLICATIONS = [
     "Burnout among Health Care Professionals: A Call to Explore and Address This "
     "Underrecognized Threat to Safe, High-Quality Care",
@@ -52,7 +58,7 @@ def load(builder):
         "events",
         title="Events",
         introduction="Public meetings, webinars and workshops of the Action Collaborative: "
-        "what is coming up, and the recordings, slides and resources of past meetings.",
+        "what is coming up, and the slides and resources of past meetings.",
         show_in_menus=True,
     )
     builder.add_to_navigation(index, "Events")
@@ -70,26 +76,7 @@ def load(builder):
 # The meetings from the seeds ------------------------------------------------------------------
 
 
-def _speaker(name, role, affiliation=""):
-    """A speaker block: linked to the community app's Person when one has that name."""
-    person = None
-    try:
-        Person = apps.get_model("community", "Person")
-    except LookupError:
-        Person = None
-    if Person is not None:
-        person = Person.objects.filter(name__icontains=name.split()[-1], live=True).first()
-        if person is not None and name.split()[0] not in person.name:
-            person = None
-    return {
-        "person": person.pk if person else None,
-        "name": "" if person else name,
-        "affiliation": "" if person else affiliation,
-        "role": role,
-    }
-
-
-def _session(start, end, title, description, speakers=(), slides=None, recording=None):
+def _session(start, end, title, description, speakers=(), slides=None):
     return {
         "type": "session",
         "id": str(uuid.uuid5(uuid.NAMESPACE_URL, title + start)),
@@ -99,25 +86,12 @@ def _session(start, end, title, description, speakers=(), slides=None, recording
             "end_time": end,
             "title": title,
             "description": f"<p>{description}</p>",
-            "speakers": [_item(speaker) for speaker in speakers],
+            "speakers": [
+                {"type": "item", "id": str(uuid.uuid4()), "value": speaker} for speaker in speakers
+            ],
             "slides": slides.pk if slides else None,
-            "recordings": [_item(recording)] if recording else [],
+            "recordings": [],
         },
-    }
-
-
-def _item(value):
-    """A ListBlock item in Wagtail's stored format."""
-    return {"type": "item", "id": str(uuid.uuid4()), "value": value}
-
-
-def _recording(title, transcript):
-    query = title.replace(" ", "+")
-    return {
-        "url": f"https://www.youtube.com/results?search_query={query}",
-        "title": title,
-        "captions": "",
-        "transcript": transcript,
     }
 
 
@@ -214,11 +188,6 @@ def _national_priority_meeting(builder, index, event_type, venue):
             "Welcome and opening remarks",
             "The Collaborative's leadership opens its third meeting and reviews the work of "
             "its first year.",
-            [
-                _speaker("Victor Dzau", "speaker", "National Academy of Medicine"),
-                _speaker("Darrell Kirch", "speaker", "Co-chair, Action Collaborative"),
-                _speaker("Thomas Nasca", "speaker", "Co-chair, Action Collaborative"),
-            ],
         ),
         _session(
             "09:30",
@@ -227,14 +196,6 @@ def _national_priority_meeting(builder, index, event_type, venue):
             "What burnout costs clinicians, patients and the health system, and why "
             "sustained action is needed at organizational, state and national levels.",
             slides=slides["Why clinician well-being is a national priority"],
-            recording=_recording(
-                "Why clinician well-being is a national priority",
-                "Opening the session, the moderator recalled that more than half of U.S. "
-                "physicians report significant symptoms of burnout.\n\nPanelists described "
-                "burnout as a problem of systems rather than of individual resilience alone, "
-                "and asked participants to treat clinician well-being as a condition of safe, "
-                "high-quality care.",
-            ),
         ),
         _session(
             "10:45",
@@ -243,14 +204,6 @@ def _national_priority_meeting(builder, index, event_type, venue):
             "Working group members present a first look at a model of the external and "
             "individual factors that affect clinician burnout and well-being.",
             slides=slides["A conceptual model of factors affecting clinician well-being"],
-            recording=_recording(
-                "A conceptual model of factors affecting clinician well-being",
-                "The presenters walked through the model from the outside in: society and "
-                "culture, rules and regulations, the health care organization, the learning "
-                "and practice environment, and finally the individual.\n\nQuestions from the "
-                "audience focused on how organizations can use the model to choose where to "
-                "start.",
-            ),
         ),
         _session("12:00", "13:00", "Lunch", "Lunch is served for participants."),
         _session(
@@ -280,10 +233,6 @@ def _national_priority_meeting(builder, index, event_type, venue):
             "16:30",
             "Closing remarks and adjournment",
             "The co-chairs summarize the day and the Collaborative's next steps.",
-            [
-                _speaker("Darrell Kirch", "speaker", "Co-chair, Action Collaborative"),
-                _speaker("Thomas Nasca", "speaker", "Co-chair, Action Collaborative"),
-            ],
         ),
     ]
     day = date(2018, 5, 2)
@@ -294,7 +243,7 @@ def _national_priority_meeting(builder, index, event_type, venue):
         title="Establishing Clinician Well-Being as a National Priority",
         event_type=event_type,
         summary="The third meeting of the Action Collaborative on Clinician Well-Being and "
-        "Resilience, held in Washington, DC. Its recordings, presenter slides and further "
+        "Resilience, held in Washington, DC. Its presenter slides and further "
         "resources are collected here.",
         start=_aware(day, 9),
         end=_aware(day, 16, 30),
@@ -305,22 +254,12 @@ def _national_priority_meeting(builder, index, event_type, venue):
                 "type": "rich_text",
                 "value": "<p>A year after it was launched in 2017, the Collaborative met for "
                 "the third time to take stock of its working groups' progress and to make the "
-                "case for treating clinician well-being as a national priority.</p>",
+                "case for treating clinician well-being as a national priority.</p>"
+                + SAMPLE_AGENDA_NOTE,
             }
         ],
         agenda=agenda,
         agenda_document=agenda_pdf,
-        recordings=[
-            {
-                "type": "recording",
-                "value": _recording(
-                    "Meeting 3: Establishing Clinician Well-Being as a National Priority",
-                    "This recording covers the full meeting day, from the opening remarks to "
-                    "the closing discussion. Each session's own recording and slides are "
-                    "listed with the agenda.",
-                ),
-            }
-        ],
     )
     _knowledge_hub_resource(event)
     _publication_resources(event, SEED_PUBLICATIONS[:4])
@@ -359,7 +298,6 @@ def _diversity_meeting(builder, index, event_type, venue):
             "09:15",
             "Welcome",
             "The purpose of the meeting and how the public can take part.",
-            [_speaker("Victor Dzau", "speaker", "National Academy of Medicine")],
         ),
         _session(
             "09:15",
@@ -367,13 +305,6 @@ def _diversity_meeting(builder, index, event_type, venue):
             "Diversity and inclusion in the clinician workforce",
             "An expert panel on how diversity and inclusion shape clinicians' experience of "
             "burnout and well-being, and on building workplaces where every clinician belongs.",
-            recording=_recording(
-                "Diversity and inclusion in the clinician workforce",
-                "Panelists discussed how clinicians from groups underrepresented in medicine "
-                "and nursing can carry extra burdens at work.\n\nThey described inclusion as "
-                "an organizational responsibility and shared approaches to mentoring and "
-                "sponsorship.",
-            ),
         ),
         _session(
             "10:45",
@@ -381,12 +312,6 @@ def _diversity_meeting(builder, index, event_type, venue):
             "Loneliness and connection among clinicians",
             "Why isolation contributes to burnout, and how teams and organizations can "
             "rebuild connection among colleagues.",
-            recording=_recording(
-                "Loneliness and connection among clinicians",
-                "The session opened with the question of why clinicians can feel alone in a "
-                "crowded hospital.\n\nSpeakers described peer support programs and protected "
-                "time for colleagues to meet, and the audience added their own experiences.",
-            ),
         ),
         _session(
             "12:00",
@@ -402,12 +327,6 @@ def _diversity_meeting(builder, index, event_type, venue):
             "How redesigning clinical workflow can improve clinician well-being and enhance "
             "joy in practice.",
             slides=workflow_slides,
-            recording=_recording(
-                "Workflow redesign to improve well-being and joy in practice",
-                "Presenters described changes to clinical workflow that returned time to "
-                "patient care, from team documentation to removing low-value tasks.\n\nThey "
-                "emphasized measuring clinicians' experience before and after each change.",
-            ),
         ),
         _session(
             "14:30",
@@ -445,7 +364,7 @@ def _diversity_meeting(builder, index, event_type, venue):
                 "This meeting invited the public to engage directly with the Action "
                 "Collaborative through expert panels on burnout, resilience and well-being.</p>"
                 "<p>Artworks selected for <i>Expressions of Clinician Well-Being</i> were on "
-                "display throughout the day.</p>",
+                "display throughout the day.</p>" + SAMPLE_AGENDA_NOTE,
             }
         ],
         agenda=agenda,
@@ -476,7 +395,9 @@ def _upcoming_webinar(builder, index, event_type):
         slug,
         title="Webinar: Putting the Clinician Well-Being Knowledge Hub to Work",
         event_type=event_type,
-        summary="A one-hour online tour of the Clinician Well-Being Knowledge Hub: research, "
+        summary="Sample event, made up for this demonstration so that the list of upcoming "
+        "events is never empty. A one-hour online tour of the Clinician Well-Being Knowledge "
+        "Hub: research, "
         "toolkits, validated instruments and personal stories that organizations can use.",
         start=_aware(day, 13),
         end=_aware(day, 14),

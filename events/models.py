@@ -35,9 +35,9 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 
-from core.blocks import BodyBlock, MediaEmbedBlock
+from core.blocks import BodyBlock, MediaEmbedBlock, UploadedMediaBlock
 from core.listing import FilterableListingMixin, ListingFilter, YearFilter
-from core.pages import BasePage
+from core.pages import BasePage, RecordingCaptionsMixin
 from events.blocks import SPEAKER_ROLES, AgendaBlock
 
 DEFAULT_TIME_ZONE = "America/New_York"
@@ -289,7 +289,9 @@ def local_wall_clock(wall_clock, zone_name):
     return local
 
 
-class EventPage(RoutablePageMixin, BasePage):
+class EventPage(RecordingCaptionsMixin, BasePage):
+    recording_fields = ("recordings",)
+
     REGISTRATION_CHOICES = [
         ("", "No registration needed"),
         ("open", "Registration open"),
@@ -350,7 +352,10 @@ class EventPage(RoutablePageMixin, BasePage):
         help_text="The full agenda to download (PDF).",
     )
     recordings = StreamField(
-        [("recording", MediaEmbedBlock())], blank=True, help_text="Recordings of the whole event."
+        [("recording", MediaEmbedBlock()), ("uploaded", UploadedMediaBlock())],
+        blank=True,
+        help_text="Recordings of the whole event: files uploaded under Media, or video-site "
+        "addresses.",
     )
     related_working_group = models.ForeignKey(
         "community.WorkingGroupPage",

@@ -3,7 +3,8 @@
 The exhibit's facts (who was invited to take part, that a panel selected the works, that
 the gallery travels and was shown at the 2019 public meeting on diversity, inclusion and
 loneliness) come from the Collaborative's pages. The artists are fictional; the poems and
-prose were written for this demo. Images are abstract compositions drawn with Pillow.
+prose were written for this demo. Images are abstract compositions drawn with Pillow, and
+their alt text and long descriptions are written from the parameters that drew them.
 For benchmarks, synthetic works are added in bulk (``_synthetic_artworks``).
 """
 
@@ -13,7 +14,14 @@ from django.apps import apps
 from django.utils import timezone
 from wagtail.models import Site
 
-from demo.builder import bulk_add_children, child_slugs, site_root
+from demo.builder import (
+    NOCTURNE_SECONDS,
+    bulk_add_children,
+    child_slugs,
+    describe_abstract,
+    site_root,
+    write_nocturne,
+)
 from gallery.models import (
     Artist,
     ArtworkImage,
@@ -83,6 +91,21 @@ BIOS = {
 # Benchmark works (``--scale``, ``--artworks``, ``--large``) share a few generated images.
 BENCHMARK_PREFIX = "benchmark-work-"
 BENCHMARK_IMAGES = 6
+# The captions of the generated recording (``demo.builder.write_nocturne``), cue by cue.
+NOCTURNE_CAPTIONS = """WEBVTT
+
+00:00:00.000 --> 00:00:04.000
+[Two high notes repeat at uneven intervals, like pagers going off]
+
+00:00:04.000 --> 00:00:08.000
+[A slow melody of low notes begins beneath them]
+
+00:00:08.000 --> 00:00:12.000
+[The high notes join the melody, which ends on a held chord]
+"""
+
+IMAGE_SIZE = {"width": 1200, "height": 900}
+BENCHMARK_IMAGE_SIZE = {"width": 800, "height": 600}
 BENCHMARK_TEXT = "A generated poem\nso that the gallery\nis large enough to measure."
 
 # title, slug, artist, medium, year, themes, details
@@ -96,8 +119,6 @@ ARTWORKS = [
         ["burnout", "loneliness"],
         {
             "style": "bands",
-            "alt": "Vertical bands of deep blue and amber, crossed by a thin white ring, like a "
-            "monitor glowing in a dark room.",
             "summary": "The glow of one monitor at four in the morning.",
             "statement": "At four in the morning the unit hums and nobody speaks. I wanted to "
             "paint how bright one monitor can feel when you have been awake for twenty hours.",
@@ -136,8 +157,6 @@ ARTWORKS = [
         ["documentation-burden", "burnout"],
         {
             "style": "grid",
-            "alt": "A grid of small coloured squares, most of them the same dull grey, a few "
-            "bright ones scattered like unread messages.",
             "summary": "The electronic inbox at the end of a clinic day.",
             "statement": "I counted: 143 messages after the last patient left. This is what "
             "the screen looked like to me by nine at night.",
@@ -173,11 +192,13 @@ ARTWORKS = [
         2019,
         ["burnout", "resilience"],
         {
-            "recording": "https://soundcloud.com/example/nocturne-for-two-pagers",
-            "transcript": "An instrumental piece for piano, about four minutes long. It opens "
-            "with two high notes repeated at uneven intervals, like pagers going off. A slow "
-            "melody in the left hand grows under them, and by the end the repeated notes "
-            "have become part of the tune.",
+            "audio": "nocturne",
+            "captions": NOCTURNE_CAPTIONS,
+            "transcript": "This twelve-second sketch was synthesized for the sample gallery. "
+            "It opens with two high notes, one after the other, repeating at uneven intervals "
+            "like two pagers going off. At the fourth second a slow melody of low notes "
+            "begins beneath them. At the eighth second the high notes become part of the "
+            "melody, and the piece ends on a held chord.",
             "summary": "A short piano piece built around the sound of two pagers.",
             "statement": "I wanted to turn the sound that wakes me into something I could "
             "bear to hear.",
@@ -191,16 +212,6 @@ ARTWORKS = [
         2019,
         ["connection", "joy-in-practice"],
         {
-            "recording": "https://vimeo.com/000000001",
-            "transcript": "[Morning light in a rehabilitation gym.]\n"
-            "A physical therapist sets out six chairs in a circle.\n"
-            "THERAPIST: Same as every day. One good thing from yesterday.\n"
-            "AIDE: Mr. Alvarez walked to the window.\n"
-            "NURSE: He told me the name of his dog.\n"
-            "[Laughter. The team stands and the day begins.]",
-            "captions": "WEBVTT\n\n00:00:04.000 --> 00:00:07.000\nSame as every day. One "
-            "good thing from yesterday.\n\n00:00:08.000 --> 00:00:10.000\nMr. Alvarez walked "
-            "to the window.",
             "summary": "A three-minute film about the huddle that starts a rehabilitation "
             "team's day.",
             "statement": "Our huddle takes five minutes. It has kept four of us from quitting.",
@@ -215,8 +226,6 @@ ARTWORKS = [
         ["documentation-burden"],
         {
             "style": "grid",
-            "alt": "A collage-like grid of warm and cool rectangles, overlapping like forms "
-            "stacked on a desk.",
             "text": "prior authorization / prior authorization / prior",
             "summary": "A collage built from the forms of one week in primary care.",
             "statement": "Every square stands for a form I completed in one week.",
@@ -231,8 +240,6 @@ ARTWORKS = [
         ["grief-and-loss", "loneliness"],
         {
             "style": "circles",
-            "alt": "Soft overlapping circles in muted greens on a dark ground, like faces "
-            "seen through frosted glass.",
             "content_warning": "death",
             "summary": "A drawing about the first weeks of anatomy lab.",
             "statement": "No one told us we were allowed to feel anything.",
@@ -289,7 +296,6 @@ ARTWORKS = [
         ["joy-in-practice"],
         {
             "style": "waves",
-            "alt": "Gentle horizontal waves of pale teal and sand, calm and evenly spaced.",
             "summary": "The calm of a dental clinic in the minute between two patients.",
             "statement": "I paint the sixty seconds I get to myself between appointments.",
         },
@@ -302,11 +308,6 @@ ARTWORKS = [
         2020,
         ["connection", "joy-in-practice", "resilience"],
         {
-            "recording": "https://www.youtube.com/watch?v=example0001",
-            "transcript": "A hospital staff choir of about twenty voices sings a slow hymn-like "
-            'song in four parts. Lyrics: "We come in from the night, we come in from the '
-            'rain, / we hand each other the day, and we begin again." The last line is '
-            "repeated three times, getting quieter.",
             "summary": "A staff choir's song about beginning again.",
             "statement": "The choir started with five of us in a break room. Singing together "
             "is the only time some of us breathe all day.",
@@ -320,12 +321,6 @@ ARTWORKS = [
         2019,
         ["documentation-burden", "burnout"],
         {
-            "recording": "https://vimeo.com/000000002",
-            "transcript": "[Screen recording, sped up.]\n"
-            "A cursor moves across an electronic health record, opening and closing boxes.\n"
-            "A counter in the corner of the screen reaches 200.\n"
-            "NARRATOR: This was one routine visit. The conversation with my patient took "
-            "eleven minutes. The documentation took nineteen.",
             "summary": "A short film counting the clicks behind one routine visit.",
             "statement": "I made this for the people who design our software.",
         },
@@ -339,8 +334,6 @@ ARTWORKS = [
         ["joy-in-practice", "connection"],
         {
             "style": "circles",
-            "alt": "Bright circles of orange, yellow and teal bouncing across a deep blue "
-            "field, like balloons in a playroom.",
             "summary": "Colour in the playroom of a children's cancer unit.",
             "statement": "The playroom is where I remember that my patients are children first.",
         },
@@ -394,7 +387,6 @@ ARTWORKS = [
         ["resilience"],
         {
             "style": "bands",
-            "alt": "Wide horizontal bands of ochre, rose and pale blue, like a desert sky at dawn.",
             "summary": "The drive home after a night in the pharmacy.",
             "statement": "The sky on the drive home is the part of the night I keep.",
         },
@@ -408,8 +400,6 @@ ARTWORKS = [
         ["diversity-and-inclusion", "connection"],
         {
             "style": "circles",
-            "alt": "Many circles in different colours overlapping at the centre of the "
-            "image, none of them covering another completely.",
             "summary": "Circles of many colours, overlapping without erasing one another.",
             "statement": "I am often the only Native clinician in the room. This is the room "
             "I hope for.",
@@ -424,8 +414,6 @@ ARTWORKS = [
         ["burnout"],
         {
             "style": "grid",
-            "alt": "A tight grid of squares shading from bright yellow at the top to dark "
-            "grey at the bottom, like hours draining of energy.",
             "summary": "Sixteen hours of a student's day, drawn as fading squares.",
             "statement": "Each square is an hour. I stopped colouring them in around hour twelve.",
         },
@@ -439,8 +427,6 @@ ARTWORKS = [
         ["joy-in-practice", "connection"],
         {
             "style": "waves",
-            "alt": "Layered soft waves of pink, cream and green, like folded cards pinned to "
-            "a board.",
             "summary": "The board where a clinic keeps its patients' thank-you cards.",
             "statement": "On bad days we read the board. It works more often than you would think.",
         },
@@ -472,12 +458,6 @@ ARTWORKS = [
         2020,
         ["resilience", "burnout"],
         {
-            "recording": "https://www.youtube.com/watch?v=example0002",
-            "transcript": "A respiratory therapist speaks to the camera in a quiet hallway.\n"
-            "THERAPIST: I teach patients to breathe for a living. During the surge I "
-            "forgot to do it myself. So here is what I teach them. Breathe in, count four. "
-            "Hold, count four. Out, count four.\n"
-            "[He breathes. The hallway is silent for twelve seconds.]",
             "summary": "A respiratory therapist teaches the breathing he forgot to do.",
             "statement": "I recorded this for my team and then realised it was for me.",
         },
@@ -491,7 +471,6 @@ ARTWORKS = [
         ["resilience", "loneliness"],
         {
             "style": "waves",
-            "alt": "Slow, widely spaced waves of dusk purple on a deep navy ground.",
             "summary": "The staff quiet room of a children's hospital.",
             "statement": "Our hospital opened a quiet room for staff. I painted what it "
             "feels like to close its door.",
@@ -506,8 +485,6 @@ ARTWORKS = [
         ["burnout", "joy-in-practice"],
         {
             "style": "bands",
-            "alt": "Narrow vertical stripes of red, amber and green, like rows of call "
-            "lights above hospital doors.",
             "text": "ding / ding / ding / thank you / ding",
             "summary": "Rows of call lights, and the one thank-you among them.",
             "statement": "The lights never stop. Every so often one of them is a thank-you.",
@@ -653,14 +630,20 @@ def load(builder):
 
 def _create_artwork(builder, gallery, index, title, slug, artist, medium, year, themes, details):
     recording = []
-    if details.get("recording"):
+    if details.get("audio") == "nocturne":
+        media = builder.media(
+            f"Gallery: {title} (sample recording)",
+            write_nocturne(),
+            "wav",
+            duration=NOCTURNE_SECONDS,
+        )
         recording = [
             (
-                "recording",
+                "uploaded",
                 {
-                    "url": details["recording"],
+                    "media": media,
                     "title": title,
-                    "captions": details.get("captions", ""),
+                    "captions": details["captions"],
                     "transcript": details["transcript"],
                 },
             )
@@ -682,13 +665,16 @@ def _create_artwork(builder, gallery, index, title, slug, artist, medium, year, 
     artwork.themes = themes
     if details.get("style"):
         image = builder.image(
-            f"Gallery: {title}",
-            seed=f"gallery-{slug}",
-            width=1200,
-            height=900,
-            style=details["style"],
+            f"Gallery: {title}", seed=f"gallery-{slug}", **IMAGE_SIZE, style=details["style"]
         )
-        artwork.artwork_images = [ArtworkImage(image=image, alt_text=details["alt"], sort_order=0)]
+        alt_text, long_description = describe_abstract(
+            f"gallery-{slug}", **IMAGE_SIZE, style=details["style"]
+        )
+        artwork.artwork_images = [
+            ArtworkImage(
+                image=image, alt_text=alt_text, long_description=long_description, sort_order=0
+            )
+        ]
     gallery.add_child(instance=artwork)
     artwork.save_revision().publish()
     return artwork
@@ -705,19 +691,24 @@ def _synthetic_artworks(builder, gallery, mediums, themes, artists):
     have = child_slugs(gallery, BENCHMARK_PREFIX)
     missing = [number for number in range(wanted) if f"{BENCHMARK_PREFIX}{number:05d}" not in have]
     if missing:
-        styles = ["bands", "circles", "grid", "waves"]
         pool = [
-            builder.image(
-                f"Gallery benchmark image {n}",
-                seed=f"bench-{n}",
-                width=800,
-                height=600,
-                style=styles[n % len(styles)],
+            (
+                builder.image(
+                    f"Gallery benchmark image {n}",
+                    seed=f"bench-{n}",
+                    **BENCHMARK_IMAGE_SIZE,
+                    style=benchmark_style(n),
+                ),
+                describe_abstract(f"bench-{n}", **BENCHMARK_IMAGE_SIZE, style=benchmark_style(n)),
             )
             for n in range(BENCHMARK_IMAGES)
         ]
         _insert_artworks(gallery, missing, mediums, themes, artists, pool)
     builder.say(f"Gallery: {len(missing)} benchmark artworks created, {len(have)} already there.")
+
+
+def benchmark_style(number):
+    return ["bands", "circles", "grid", "waves"][number % 4]
 
 
 def _insert_artworks(gallery, numbers, mediums, themes, artists, pool):
@@ -747,8 +738,9 @@ def _insert_artworks(gallery, numbers, mediums, themes, artists, pool):
         [
             ArtworkImage(
                 page_id=work.pk,
-                image=pool[number % len(pool)],
-                alt_text="Abstract shapes in bands, circles, grids or waves of colour.",
+                image=pool[number % len(pool)][0],
+                alt_text=pool[number % len(pool)][1][0],
+                long_description=pool[number % len(pool)][1][1],
                 sort_order=0,
             )
             for work, number in zip(works, numbers, strict=True)

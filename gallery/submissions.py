@@ -24,6 +24,7 @@ from gallery.models.taxonomy import Artist
 SUBMISSIONS_USERNAME = "public-submissions"
 SUBMISSIONS_COLLECTION = "Open call submissions"
 SESSION_REFERENCE_KEY = "gallery_submission_reference"
+SESSION_HOSTING_REFERENCE_KEY = "gallery_hosting_reference"
 RATE_LIMIT_MESSAGE = (
     "You have sent several forms in a short time. Please wait an hour and try again, "
     "or write to the Collaborative's staff."
@@ -92,6 +93,8 @@ def handle_hosting_request(page, request):
         with transaction.atomic():
             hosting_request = form.save()
             hosting_request.notify_staff()
+        # Sent twice (a double click, a second tab): saved once, the first one's reference.
+        request.session[SESSION_HOSTING_REFERENCE_KEY] = hosting_request.reference
     return redirect(page.subpage_url("host_thanks"))
 
 

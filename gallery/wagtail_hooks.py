@@ -117,6 +117,7 @@ class HostingRequestAdmin(ModelAdmin):
     menu_label = "Hosting requests"
     menu_icon = "mail"
     list_display = [
+        "reference",
         "organization",
         "city",
         "preferred_start",
@@ -125,7 +126,7 @@ class HostingRequestAdmin(ModelAdmin):
         "submitted_at",
     ]
     list_filter = ["status"]
-    search_fields = ["organization", "contact_name", "email", "city", "venue"]
+    search_fields = ["reference", "organization", "contact_name", "email", "city", "venue"]
     list_export = ["submitted_at", "status", *HostingRequest.PUBLIC_FIELDS, "staff_notes"]
     export_filename = "hosting-requests"
     inspect_view_enabled = True

@@ -5,6 +5,7 @@ project's own. It runs after every other app's demo: the home page links to thei
 """
 
 from core.models import StandardPage
+from demo.builder import describe_abstract
 from home.models import HomePage
 from publications.models import KnowledgeHubPage
 
@@ -31,6 +32,7 @@ def load(builder):
     home = HomePage.objects.get(pk=builder.home_page().pk)
     about = StandardPage.objects.child_of(home).get(slug="about")
     hub = KnowledgeHubPage.objects.child_of(home).filter(slug="knowledge-hub").first()
+    _hero_image(builder, home)
     if home.goals and home.hero_link and home.knowledge_hub_page_id:
         return
     home.seo_title = "Action Collaborative on Clinician Well-Being and Resilience"
@@ -66,3 +68,16 @@ def load(builder):
     ]
     home.save_revision().publish()
     builder.say("  the home page's sections filled in")
+
+
+HERO_IMAGE = {"seed": "home-hero", "width": 1200, "height": 800, "style": "circles"}
+
+
+def _hero_image(builder, home):
+    """A generated abstract picture for the hero, described from what drew it; the
+    communications staff replace it (and set its focal point) in the admin."""
+    if home.hero_image_id:
+        return
+    home.hero_image = builder.image("Home page hero (sample image)", **HERO_IMAGE)
+    home.hero_image_alt = describe_abstract(**HERO_IMAGE)[0]
+    home.save_revision().publish()

@@ -1,5 +1,6 @@
 """The home page: the top floor, showing what the content apps offer."""
 
+from django.core.exceptions import ValidationError
 from django.db import models
 from wagtail.admin.panels import FieldPanel, HelpPanel, MultiFieldPanel, PageChooserPanel
 from wagtail.api import APIField
@@ -21,6 +22,21 @@ class HomePage(BasePage):
     hero_text = models.TextField(blank=True, help_text="One or two sentences under the heading.")
     hero_link = StreamField(
         [("link", LinkBlock())], blank=True, max_num=2, help_text="Up to two buttons in the hero."
+    )
+    hero_image = models.ForeignKey(
+        "wagtailimages.Image",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="Shown beside the heading. Set its focal point in the image's own editor: "
+        "the crop keeps it in view on every screen.",
+    )
+    hero_image_alt = models.CharField(
+        "hero image alt text",
+        max_length=250,
+        blank=True,
+        help_text="What the image shows, for people who cannot see it (required with an image).",
     )
     goals_heading = models.CharField(max_length=120, default="Our goals")
     goals_intro = models.TextField(blank=True)
@@ -45,9 +61,20 @@ class HomePage(BasePage):
     )
     body = StreamField(BodyBlock(), blank=True, help_text="Anything else, below the sections.")
 
+    def clean(self):
+        super().clean()
+        if self.hero_image_id and not self.hero_image_alt.strip():
+            raise ValidationError({"hero_image_alt": "Describe the hero image."})
+
     content_panels = Page.content_panels + [
         MultiFieldPanel(
-            [FieldPanel("hero_heading"), FieldPanel("hero_text"), FieldPanel("hero_link")],
+            [
+                FieldPanel("hero_heading"),
+                FieldPanel("hero_text"),
+                FieldPanel("hero_link"),
+                FieldPanel("hero_image"),
+                FieldPanel("hero_image_alt"),
+            ],
             heading="Hero",
         ),
         MultiFieldPanel(

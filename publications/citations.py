@@ -21,11 +21,23 @@ SCHEMA_TYPES = {"article": "ScholarlyArticle", "report": "Report", "resource": "
 SCRIPT_ESCAPES = {ord("<"): "\\u003C", ord(">"): "\\u003E", ord("&"): "\\u0026"}
 
 
+# Google's limit for an article's JSON-LD headline.
+HEADLINE_LIMIT = 110
+
+
 @dataclass(frozen=True)
 class Author:
+    """A person, or (``is_organization``) a group author such as the National Academy of
+    Medicine, whose name is never split into given and family names."""
+
     name: str
     display_name: str
     affiliation: str = ""
+    is_organization: bool = False
+
+    @classmethod
+    def organization(cls, name):
+        return cls(name=name, display_name=name, is_organization=True)
 
     @property
     def family_name(self):
@@ -36,6 +48,8 @@ class Author:
         return self._parts()[0]
 
     def _parts(self):
+        if self.is_organization:
+            return "", self.name.strip()
         words = self.name.split()
         if len(words) < 2:
             return "", self.name.strip()
@@ -78,7 +92,7 @@ class Citation:
             kind=page.citation_kind,
             published=page.publication_date,
             url=page.get_full_url(request) or "",
-            authors=list(page.author_credits),
+            authors=list(page.citation_authors),
             container_title=page.container_title,
             publisher=page.publisher,
             doi=page.doi,
@@ -100,7 +114,10 @@ class Citation:
         """AMA (11th edition) style, as plain text with the title of the container."""
         parts = []
         if self.authors:
-            names = [f"{a.family_name} {a.initials()}".strip() for a in self.authors]
+            names = [
+                a.name if a.is_organization else f"{a.family_name} {a.initials()}".strip()
+                for a in self.authors
+            ]
             if len(names) > 6:
                 names = names[:3] + ["et al"]
             parts.append(", ".join(names) + ".")
@@ -116,7 +133,10 @@ class Citation:
         """APA (7th edition) style, as plain text."""
         parts = []
         if self.authors:
-            names = [f"{a.family_name}, {a.initials('. ')}".rstrip(", ") for a in self.authors]
+            names = [
+                a.name if a.is_organization else f"{a.family_name}, {a.initials('. ')}".rstrip(", ")
+                for a in self.authors
+            ]
             if len(names) == 1:
                 parts.append(_end(names[0]))
             else:
@@ -125,10 +145,15 @@ class Citation:
         parts.append(_end(self.title))
         if self.container_title:
             parts.append(_end(self.container_title))
-        elif self.publisher:
+        elif self.publisher and not self.published_by_its_author:
+            # APA leaves the publisher out when it is also the (group) author.
             parts.append(_end(self.publisher))
         parts.append(self.link)
         return " ".join(part for part in parts if part)
+
+    @property
+    def published_by_its_author(self):
+        return any(a.is_organization and a.name == self.publisher for a in self.authors)
 
 
 def _end(text):
@@ -138,7 +163,7 @@ def _end(text):
 
 def to_ris(citation):
     lines = [("TY", RIS_TYPES.get(citation.kind, "GEN"))]
-    lines += [("AU", _family_first(author)) for author in citation.authors]
+    lines += [("AU", _ris_name(author)) for author in citation.authors]
     lines.append(("TI", citation.title))
     if citation.container_title:
         lines.append(("T2", citation.container_title))
@@ -191,6 +216,14 @@ def citation_key(citation):
     return f"{first_word.lower()}{citation.year}{title_word.lower()}"
 
 
+def _ris_name(author):
+    """RIS names are "Family, Given". A group author keeps its whole name, with the trailing
+    comma that tells EndNote and Zotero it is one name, not a given and a family name."""
+    if author.is_organization:
+        return f"{author.name},"
+    return _family_first(author)
+
+
 def _family_first(author):
     if not author.given_names:
         return author.family_name
@@ -198,6 +231,9 @@ def _family_first(author):
 
 
 def _bibtex_name(author):
+    if author.is_organization:
+        # Braced, a group author is one name: BibTeX never splits it or abbreviates it.
+        return "{" + _bibtex_escape(author.name) + "}"
     return _bibtex_escape(_family_first(author))
 
 
@@ -239,10 +275,10 @@ def json_ld(citation):
         "@context": "https://schema.org",
         "@type": SCHEMA_TYPES.get(citation.kind, "CreativeWork"),
         "name": citation.title,
-        "headline": citation.title[:110],
+        "headline": headline(citation.title),
         "datePublished": citation.published.isoformat(),
         "url": citation.url,
-        "author": [_json_ld_person(author) for author in citation.authors],
+        "author": [_json_ld_author(author) for author in citation.authors],
         "publisher": {"@type": "Organization", "name": citation.publisher},
         "abstract": citation.abstract,
         "inLanguage": "en",
@@ -269,7 +305,19 @@ def json_ld(citation):
     return data
 
 
-def _json_ld_person(author):
+def headline(title, limit=HEADLINE_LIMIT):
+    """The title, cut at the last word boundary that fits ``limit`` (with an ellipsis) only
+    when it is longer."""
+    title = " ".join(title.split())
+    if len(title) <= limit:
+        return title
+    cut = title[: limit - 1].rsplit(" ", 1)[0].rstrip(" ,;:–-")
+    return cut + "…"
+
+
+def _json_ld_author(author):
+    if author.is_organization:
+        return {"@type": "Organization", "name": author.name}
     person = {"@type": "Person", "name": author.name}
     if author.family_name and author.given_names:
         person["familyName"] = author.family_name

@@ -55,6 +55,12 @@ PEOPLE = {
 }
 
 PERSPECTIVES = "NAM Perspectives"
+NAM = "National Academy of Medicine"
+# The seeds credit the Collaborative itself with its resources (the National Plan, the
+# COVID-19 strategies): the group author of works with no individual authors.
+COLLABORATIVE = (
+    "National Academy of Medicine Action Collaborative on Clinician Well-Being and Resilience"
+)
 SYNTHETIC_PREFIX = "synthetic-publication-"
 
 # (slug, title, type slug, date, published in, publisher, DOI, author slugs, topic slugs,
@@ -268,7 +274,6 @@ PUBLICATIONS = [
         "Well-Being",
         "type": "consensus-study-report",
         "date": datetime.date(2019, 10, 23),
-        "publisher": "The National Academies Press",
         "topics": ["burnout", "organizational-practice", "leadership"],
         "featured": True,
         "abstract": "A consensus study report asking leaders of health care organizations, "
@@ -308,6 +313,7 @@ PUBLICATIONS = [
     },
     {
         "slug": "clinician-well-being-during-covid-19",
+        "group_author": COLLABORATIVE,
         "title": "Clinician Well-Being During COVID-19: Strategies and Resources",
         "type": "resource-collection",
         "date": datetime.date(2020, 4, 1),
@@ -349,6 +355,7 @@ PUBLICATIONS = [
     },
     {
         "slug": "national-plan-for-health-workforce-well-being",
+        "group_author": COLLABORATIVE,
         "title": "National Plan for Health Workforce Well-Being",
         "type": "national-plan",
         "date": datetime.date(2022, 10, 1),
@@ -584,7 +591,8 @@ def _publication(builder, index, spec, types, topics):
         publication_type=types[spec["type"]],
         publication_date=spec["date"],
         container_title=spec.get("container", ""),
-        publisher=spec.get("publisher", "National Academy of Medicine"),
+        publisher=spec.get("publisher", NAM),
+        group_author="" if spec.get("authors") else spec.get("group_author", NAM),
         doi=spec.get("doi", ""),
         abstract=spec["abstract"],
         document=document,

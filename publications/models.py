@@ -249,6 +249,14 @@ class PublicationPage(RoutablePageMixin, BasePage):
         help_text="The journal or series, e.g. NAM Perspectives. Leave blank for reports.",
     )
     publisher = models.CharField(max_length=200, default="National Academy of Medicine")
+    group_author = models.CharField(
+        "group author",
+        max_length=200,
+        blank=True,
+        help_text="For a work without individual authors: the organization credited as its "
+        "author, e.g. National Academy of Medicine. Left empty, such a work is credited to "
+        "its publisher.",
+    )
     doi = models.CharField(
         "DOI",
         max_length=200,
@@ -297,6 +305,7 @@ class PublicationPage(RoutablePageMixin, BasePage):
             heading="Publication details",
         ),
         InlinePanel("authors", heading="Authors", label="Author"),
+        FieldPanel("group_author"),
         FieldPanel("abstract"),
         FieldPanel("body"),
         MultiFieldPanel([FieldPanel("document"), FieldPanel("external_url")], heading="Full text"),
@@ -418,6 +427,15 @@ class PublicationPage(RoutablePageMixin, BasePage):
         if not self._prefetched("authors"):
             authors = authors.select_related("person")
         return [credit for author in authors if (credit := author.credit())]
+
+    @cached_property
+    def citation_authors(self):
+        """Who a citation credits: the individual authors, or else the group author (the
+        publisher when none is named), so that no format is left without an author."""
+        if self.author_credits:
+            return self.author_credits
+        name = self.group_author.strip() or self.publisher.strip()
+        return [citations.Author.organization(name)] if name else []
 
     @cached_property
     def topic_list(self):

@@ -99,6 +99,12 @@ class NetworkOrganization(
         verbose_name="commitment statement document",
         help_text="The statement as the organization sent it (usually a PDF).",
     )
+    is_sample_content = models.BooleanField(
+        "sample content",
+        default=False,
+        db_index=True,
+        help_text="A fictional organization made for the demo. Its pages say so to visitors.",
+    )
     # Kept in step by save() so the index can filter and count in the database.
     has_statement = models.BooleanField(default=False, editable=False, db_index=True)
     initial = models.CharField(max_length=1, editable=False, db_index=True, default=OTHER_INITIAL)
@@ -114,6 +120,7 @@ class NetworkOrganization(
             [FieldPanel("statement_text"), FieldPanel("statement_document")],
             heading="Commitment statement",
         ),
+        FieldPanel("is_sample_content"),
     ]
     search_fields = [
         index.SearchField("name", boost=3),
@@ -286,7 +293,15 @@ class NetworkOrganizationIndexPage(
         if query:
             items = items.filter(name__icontains=query)
         return items.order_by("name", "pk").only(
-            "pk", "name", "slug", "kind", "website", "date_joined", "has_statement", "initial"
+            "pk",
+            "name",
+            "slug",
+            "kind",
+            "website",
+            "date_joined",
+            "has_statement",
+            "is_sample_content",
+            "initial",
         )
 
     def get_listing(self, request):

@@ -84,6 +84,7 @@ INSTALLED_APPS = [
     "wagtail.api.v2",
     "wagtail",
     "wagtail_modeladmin",
+    "wagtailmedia",
     "modelcluster",
     "taggit",
     "django_filters",

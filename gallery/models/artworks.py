@@ -1,6 +1,7 @@
 """Each work of the exhibit, its images, and the querysets listings show them with."""
 
 import datetime
+import re
 
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
@@ -22,8 +23,8 @@ from wagtail.images.models import Filter
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
-from core.blocks import MediaEmbedBlock
-from core.pages import BasePage
+from core.blocks import MediaEmbedBlock, UploadedMediaBlock
+from core.pages import BasePage, RecordingCaptionsMixin
 from gallery.models.taxonomy import Artist, Medium, Theme
 from gallery.models.tour import TourStop
 
@@ -57,7 +58,13 @@ def on_display(queryset, today=None):
     return queryset.filter(Q(display_until__isnull=True) | Q(display_until__gte=today))
 
 
-class ArtworkPage(BasePage):
+# The reference an open-call submission leaves at the end of its draft artwork's slug.
+SUBMISSION_SLUG = re.compile(r"-exp-[a-z2-9]{8}$")
+
+
+class ArtworkPage(RecordingCaptionsMixin, BasePage):
+    recording_fields = ("recording",)
+
     artist = models.ForeignKey(Artist, on_delete=models.PROTECT, related_name="artworks")
     medium = models.ForeignKey(Medium, on_delete=models.PROTECT, related_name="artworks")
     year = models.PositiveSmallIntegerField(
@@ -82,10 +89,11 @@ class ArtworkPage(BasePage):
         help_text="The full text of a poem or prose piece. Line breaks and spacing are kept.",
     )
     recording = StreamField(
-        [("recording", MediaEmbedBlock())],
+        [("recording", MediaEmbedBlock()), ("uploaded", UploadedMediaBlock())],
         blank=True,
         max_num=1,
-        help_text="Audio or video, with its transcript and captions text.",
+        help_text="Audio or video: a file uploaded under Media, or a video site's address; "
+        "with its captions and transcript.",
     )
     statement = models.TextField("artist statement", blank=True)
     consent_date = models.DateField(
@@ -190,6 +198,28 @@ class ArtworkPage(BasePage):
             f"{self.medium.name if self.medium_id else 'An artwork'}{by}, in the gallery "
             "Expressions of Clinician Well-Being."
         )
+
+    def save(self, *args, **kwargs):
+        """A work from the open call carries its submission's reference in its slug while it
+        is a draft (``night-bell-exp-7kq4m2xd``); once accepted and live, its address drops
+        the reference (``night-bell``, or ``night-bell-2`` when that is taken)."""
+        if self.live and self.pk and SUBMISSION_SLUG.search(self.slug or ""):
+            self.slug = self.accepted_slug()
+        return super().save(*args, **kwargs)
+
+    def accepted_slug(self):
+        references = {
+            reference.lower() for reference in self.submissions.values_list("reference", flat=True)
+        }
+        base, _separator, suffix = self.slug.rpartition("-exp-")
+        if f"exp-{suffix}" not in references or not base:
+            return self.slug
+        siblings = Page.objects.sibling_of(self).exclude(pk=self.pk)
+        candidate, number = base, 1
+        while siblings.filter(slug=candidate).exists():
+            number += 1
+            candidate = f"{base}-{number}"
+        return candidate
 
     def clean(self):
         super().clean()

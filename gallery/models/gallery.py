@@ -184,7 +184,10 @@ class GalleryIndexPage(
             request,
             with_listing=False,
             template="gallery/host_thanks.html",
-            context_overrides={"robots_noindex": True},
+            context_overrides={
+                "reference": request.session.get("gallery_hosting_reference", ""),
+                "robots_noindex": True,
+            },
         )
 
     @path("submit/", name="submit")

@@ -1,5 +1,7 @@
 """The traveling exhibit: where it has been and will be, and requests to host it."""
 
+import secrets
+
 from django.contrib.contenttypes.fields import GenericRelation
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -83,6 +85,12 @@ class TourStop(DraftStateMixin, RevisionMixin, index.Indexed, ClusterableModel):
             raise ValidationError({"end_date": "The last day cannot be before the first day."})
 
 
+def new_hosting_reference():
+    """A short reference the organization can quote, e.g. HOST-7KQ4M2XD."""
+    alphabet = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"
+    return "HOST-" + "".join(secrets.choice(alphabet) for _ in range(8))
+
+
 class HostingRequest(PublicSubmission):
     """A request from an organization to host the traveling gallery, triaged by staff."""
 
@@ -112,6 +120,9 @@ class HostingRequest(PublicSubmission):
         "security_notes",
     )
 
+    reference = models.CharField(
+        max_length=16, unique=True, default=new_hosting_reference, editable=False
+    )
     organization = models.CharField(max_length=200)
     contact_name = models.CharField(max_length=150)
     email = models.EmailField()

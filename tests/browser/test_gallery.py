@@ -144,3 +144,45 @@ def test_open_call_form_is_accessible(page, gallery_url):
     page.goto(gallery_url + "submit/")
     assert page.get_by_label("Title of the work").is_visible()
     assert_accessible(page)
+
+
+def test_the_uploaded_recording_plays_with_its_captions(page, site_url):
+    from tests.gallery.test_recordings import make_music_work, uploaded_recording
+
+    home = Site.objects.get(is_default_site=True).root_page
+    gallery = GalleryIndexPageFactory(parent=home)
+    captions = (
+        "WEBVTT\n\n00:00:00.000 --> 00:00:04.000\n[Two high notes repeat at uneven intervals]\n\n"
+        "00:00:04.000 --> 00:00:08.000\n[A slow melody begins beneath them]\n"
+    )
+    work = make_music_work(gallery, uploaded_recording(), captions=captions)
+
+    page.goto(site_url + work.url)
+    player = page.locator("video.media-upload__player")
+    assert player.is_visible()
+    page.wait_for_function(
+        "() => { const v = document.querySelector('video.media-upload__player');"
+        " return v.readyState >= 1 && v.textTracks.length"
+        " && v.textTracks[0].cues && v.textTracks[0].cues.length > 0; }",
+        timeout=15000,
+    )
+    state = page.evaluate(
+        """async () => {
+            const video = document.querySelector('video.media-upload__player');
+            video.muted = true;
+            await video.play();
+            await new Promise((done) => setTimeout(done, 600));
+            const track = video.textTracks[0];
+            return {
+                playing: !video.paused && video.currentTime > 0,
+                duration: video.duration,
+                mode: track.mode,
+                active: Array.from(track.activeCues || []).map((cue) => cue.text),
+            };
+        }"""
+    )
+    assert state["playing"], state
+    assert 11 < state["duration"] < 13
+    assert state["mode"] == "showing"  # the <track default> is shown in the player
+    assert state["active"] == ["[Two high notes repeat at uneven intervals]"]
+    assert "Two high notes open the piece." in page.locator(".transcript").inner_text()

@@ -82,25 +82,61 @@ def test_all_eight_working_groups_by_phase(client, demo):
     assert "2017–2020" in group
 
 
-def test_organizations_from_the_seeds_with_their_statements(client, demo):
-    assert NetworkOrganization.objects.filter(live=True).count() == 36
+def test_organizations_from_the_seeds_are_listed_once_by_name_only(client, demo):
+    sponsors = NetworkOrganization.objects.filter(live=True, kind="sponsor").order_by("name")
+    assert sponsors.count() == len(community_demo.SPONSORS) == 36
     soup = BeautifulSoup(client.get("/network-organizations/").content, "html.parser")
-    sponsors = [item.get_text(strip=True) for item in soup.select(".sponsors .organization__name")]
+    listed = [item.get_text(strip=True) for item in soup.select(".sponsors .organization__name")]
     members = [
         item.get_text(strip=True)
         for item in soup.select(".organization-directory .organization__name")
     ]
-    live = NetworkOrganization.objects.filter(live=True).order_by("name")
-    assert sponsors == list(live.filter(kind="sponsor").values_list("name", flat=True))
-    assert members == list(live.filter(kind="network").values_list("name", flat=True))
-    assert len(sponsors) + len(members) == 36  # each organization once
-    statement = client.get("/network-organizations/statements/cleveland-clinic/").content.decode()
-    assert "Cleveland Clinic" in statement and "(PDF" in statement
+    network = NetworkOrganization.objects.filter(live=True, kind="network").order_by("name")
+    assert listed == list(sponsors.values_list("name", flat=True))
+    assert members == list(network.values_list("name", flat=True))
+    assert "American Medical Association" in listed and "Cleveland Clinic" in listed
+    assert not set(listed) & set(members)  # each organization once
     form = client.get("/network-organizations/submit-a-commitment-statement/")
     assert form.status_code == 200
+
+
+def test_no_real_organization_carries_a_demo_statement(client, demo):
+    for name in community_demo.SPONSORS:
+        organization = NetworkOrganization.objects.get(name=name)
+        assert not organization.has_statement, name
+        assert not organization.statement_text and organization.statement_document is None
+        assert not organization.is_sample_content
+        html = client.get(f"/network-organizations/statements/{organization.slug}/")
+        assert f"{name} has not published a commitment statement yet." in html.content.decode()
+    # Every statement the demo shows belongs to a fictional organization that says so.
+    with_statement = NetworkOrganization.objects.filter(has_statement=True)
+    assert with_statement.count() == len(community_demo.SAMPLE_ORGANIZATIONS)
+    for organization in with_statement:
+        assert organization.is_sample_content and "(sample)" in organization.name
+        html = client.get(
+            f"/network-organizations/statements/{organization.slug}/"
+        ).content.decode()
+        assert "Sample content: this organization and its statement are fictional" in html
+
+
+def test_the_real_organizations_statement_pages_invent_nothing(client, demo):
+    html = client.get(
+        "/network-organizations/statements/american-medical-association/"
+    ).content.decode()
+    assert "American Medical Association has not published a commitment statement yet." in html
+    assert "commits" not in html and "pledges" not in html
+
+
+def test_sample_organizations_are_marked_in_the_listing(client, demo):
+    html = client.get("/network-organizations/", {"statement": "yes"}).content.decode()
+    items = BeautifulSoup(html, "html.parser").select(".organization")
+    assert len(items) == len(community_demo.SAMPLE_ORGANIZATIONS)
+    assert all("Sample (fictional)" in item.get_text() for item in items)
 
 
 @pytest.mark.django_db
 def test_scale_adds_fictional_network_organizations():
     load(scale=2)
-    assert NetworkOrganization.objects.filter(kind="network").count() == 100
+    network = NetworkOrganization.objects.filter(kind="network")
+    assert network.count() == 100 + len(community_demo.SAMPLE_ORGANIZATIONS)
+    assert not network.filter(is_sample_content=False).exists()

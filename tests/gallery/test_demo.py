@@ -1,8 +1,12 @@
 """The gallery's demo content: enough works of every medium, and idempotent."""
 
-import pytest
+import re
 
-from demo.builder import DemoBuilder
+import pytest
+from bs4 import BeautifulSoup
+from PIL import Image as PILImage
+
+from demo.builder import COLOUR_NAMES, DemoBuilder, colour_shares, describe_abstract
 from gallery import demo
 from gallery.models import (
     Artist,
@@ -66,3 +70,44 @@ def test_demo_scale_adds_synthetic_works_quickly(home_page):
     assert total == 2 * len(demo.ARTWORKS)
     demo.load(DemoBuilder(scale=2))
     assert ArtworkPage.objects.child_of(gallery).count() == total
+
+
+def test_every_demo_image_is_described_from_what_drew_it(demo_site, client):
+    """The alt text and long description of every generated artwork image follow the
+    generator's parameters, and every colour they name is in the stored image's pixels."""
+    styles = {
+        slug: details["style"] for _t, slug, *_rest, details in demo.ARTWORKS if "style" in details
+    }
+    works = ArtworkPage.objects.live().filter(slug__in=styles)
+    assert works.count() == len(styles) >= 10
+    for work in works:
+        (item,) = work.artwork_images.all()
+        alt, long_description = describe_abstract(
+            f"gallery-{work.slug}", **demo.IMAGE_SIZE, style=styles[work.slug]
+        )
+        assert (item.alt_text, item.long_description) == (alt, long_description), work.slug
+        shape = {"bands": "vertical bands", "circles": "discs", "grid": "grid", "waves": "wavy"}
+        assert shape[styles[work.slug]] in item.alt_text
+
+        with item.image.open_file() as stored:
+            pixels = colour_shares(PILImage.open(stored))
+        in_image = {COLOUR_NAMES[colour] for colour in pixels}
+        named, text = set(), alt
+        for name in sorted(COLOUR_NAMES.values(), key=len, reverse=True):  # "sage green" first
+            if re.search(rf"\b{name}\b", text):
+                named.add(name)
+                text = re.sub(rf"\b{name}\b", "", text)
+        assert named and named <= in_image, (work.slug, named - in_image)
+
+        html = client.get(work.url).content.decode()
+        assert f'alt="{alt}"' in html
+        assert long_description.split(":")[1][:40] in html
+
+
+def test_cards_without_an_image_say_so_in_words(demo_site, client):
+    soup = BeautifulSoup(client.get("/gallery/").content, "html.parser")
+    placeholders = soup.select(".artwork-card__placeholder")
+    assert placeholders
+    for placeholder in placeholders:
+        assert "without an image" in placeholder.get_text() or "No image" in placeholder.get_text()
+        assert placeholder.get("aria-hidden") is None

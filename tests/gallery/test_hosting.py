@@ -3,8 +3,10 @@
 import csv
 import datetime
 import io
+import re
 
 import pytest
+from bs4 import BeautifulSoup
 from django.contrib.auth import get_user_model
 from django.core import mail
 from django.test import Client
@@ -250,3 +252,17 @@ def test_schedule_view_needs_permission(client, gallery):
     assert response.status_code == 302
     assert "/login/" in response["Location"]
     assert not TourStop.objects.exists()
+
+
+def test_the_thank_you_page_gives_the_requests_reference_number(client, gallery):
+    response = client.post(host_url(gallery), valid_data())
+    saved = HostingRequest.objects.get()
+    assert re.fullmatch(r"HOST-[A-Z2-9]{8}", saved.reference)
+
+    thanks = BeautifulSoup(client.get(response["Location"]).content, "html.parser")
+    assert thanks.select_one(".reference").get_text() == saved.reference
+    # Sent twice: saved once, and the page gives the first request's reference.
+    again = client.post(host_url(gallery), valid_data())
+    assert HostingRequest.objects.count() == 1
+    thanks = BeautifulSoup(client.get(again["Location"]).content, "html.parser")
+    assert thanks.select_one(".reference").get_text() == saved.reference

@@ -14,7 +14,7 @@ from wagtail.models import GroupApprovalTask, GroupPagePermission, Workflow, Wor
 
 from gallery.models import ArtworkPage, ArtworkSubmission
 from gallery.submissions import SUBMISSIONS_USERNAME
-from tests.gallery.factories import image_bytes, jpeg_with_gps, upload
+from tests.gallery.factories import ArtworkPageFactory, image_bytes, jpeg_with_gps, upload
 from tests.helpers import retry_email_later, undelivered_email
 
 pytestmark = pytest.mark.django_db
@@ -315,9 +315,11 @@ def test_submission_enters_review_and_stays_private_until_published(
     assert client.get(f"{gallery.url}{artwork.slug}/").status_code == 404
 
     artwork.get_latest_revision().publish(user=reviewer)
+    artwork.refresh_from_db()
     visible = public_views()
     assert title in visible["gallery"]
-    assert artwork.slug in visible["sitemap"]
+    assert artwork.slug == "charting-at-midnight"  # accepted: the reference leaves its address
+    assert f"{gallery.url}charting-at-midnight/" in visible["sitemap"]
     assert title in visible["api"]
 
 
@@ -377,3 +379,21 @@ def test_a_failure_after_the_images_are_stored_leaves_no_file_behind(
     assert not ArtworkPage.objects.exists()
     originals = Path(settings.MEDIA_ROOT) / "original_images"
     assert not originals.exists() or not any(originals.iterdir())
+
+
+def test_an_accepted_work_drops_the_reference_from_its_address(
+    client, gallery, mediums, open_call, review_workflow
+):
+    _workflow, reviewer = review_workflow
+    post(client, gallery, form_data(mediums), image_1=upload("a.jpg", image_bytes()))
+    artwork = ArtworkPage.objects.get()
+    reference = artwork.submissions.get().reference
+    assert artwork.slug == f"charting-at-midnight-{reference.lower()}"  # a draft keeps it
+
+    ArtworkPageFactory(parent=gallery, title="Charting at midnight", slug="charting-at-midnight")
+    artwork.get_latest_revision().publish(user=reviewer)
+    artwork.refresh_from_db()
+
+    assert artwork.slug == "charting-at-midnight-2"  # the plain one was taken
+    assert client.get(f"{gallery.url}charting-at-midnight-2/").status_code == 200
+    assert reference.lower() not in client.get(gallery.url).content.decode()

@@ -66,3 +66,28 @@ def test_the_knowledge_hub_call_out_features_its_first_resources(client, home_pa
     hub.unpublish()
     html = client.get("/").content.decode()
     assert "The National Plan" not in html and "Visit the knowledge hub" not in html
+
+
+def test_the_editor_sets_the_hero_image_with_its_alt_text(client, home_page):
+    from bs4 import BeautifulSoup
+    from django.core.exceptions import ValidationError
+
+    from tests.factories import ImageFactory
+
+    image = ImageFactory(
+        title="Hero",
+        focal_point_x=10,
+        focal_point_y=10,
+        focal_point_width=20,
+        focal_point_height=20,
+    )
+    home_page.hero_image = image
+    home_page.hero_image_alt = ""
+    with pytest.raises(ValidationError):
+        home_page.full_clean()
+    home_page.hero_image_alt = "Two clinicians talking in a hallway."
+    home_page.save_revision().publish()
+
+    hero = BeautifulSoup(client.get("/").content, "html.parser").select_one(".hero__image")
+    assert hero.img["alt"] == "Two clinicians talking in a hallway."
+    assert hero.select("source")  # modern formats, cropped around the focal point

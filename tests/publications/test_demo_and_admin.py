@@ -1,8 +1,14 @@
+import json
+
 import pytest
+import rispy
+from bs4 import BeautifulSoup
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
 
+from publications.citations import HEADLINE_LIMIT
 from publications.models import PublicationIndexPage, PublicationPage, PublicationType, Topic
+from tests.publications.test_group_authors import AUTHOR_TYPES, SCHEMA_TYPES, bibtex_entry, types_in
 
 
 def test_demo_content_builds_every_seed_publication_once(demo_site, client):
@@ -82,3 +88,24 @@ def test_editors_manage_types_and_topics_as_snippets(admin_client):
     )
     assert response.status_code == 302
     assert PublicationType.objects.filter(slug="podcast").exists()
+
+
+def test_every_demo_publication_has_an_author_in_every_format(client, demo_site):
+    publications = PublicationPage.objects.live()
+    assert publications.count() >= 14
+    for publication in publications:
+        ris = client.get(publication.url + "citation/ris/").content.decode()
+        (entry,) = rispy.loads(ris)
+        assert entry.get("authors"), publication.title
+
+        bibtex = bibtex_entry(client.get(publication.url + "citation/bibtex/").content.decode())
+        assert bibtex["author"], publication.title
+
+        page = BeautifulSoup(client.get(publication.url).content, "html.parser")
+        assert page.select("meta[name=citation_author]"), publication.title
+        data = json.loads(page.select_one("script[type='application/ld+json']").string)
+        assert data["author"], publication.title
+        assert {author["@type"] for author in data["author"]} <= AUTHOR_TYPES
+        assert types_in(data) <= SCHEMA_TYPES, publication.title
+        assert len(data["headline"]) <= HEADLINE_LIMIT
+        assert publication.title.startswith(data["headline"].rstrip("…"))

@@ -16,8 +16,8 @@ def forget_links_to_other_pages(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("home", "0004_move_shared_models_out"),
-        ("publications", "0006_knowledge_hub"),
+        ("home", "0005_home_hero_image"),
+        ("publications", "0007_knowledge_hub"),
     ]
 
     operations = [

@@ -12,7 +12,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('publications', '0005_alter_publicationpage_related_working_group'),
+        ('publications', '0006_publication_group_author'),
         ('wagtailcore', '0098_apitoken'),
         ('wagtaildocs', '0014_alter_document_file_size'),
         migrations.swappable_dependency(settings.WAGTAIL_PAGE_MODEL),
