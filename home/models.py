@@ -2,6 +2,7 @@
 
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils.functional import cached_property
 from wagtail.admin.panels import FieldPanel, HelpPanel, MultiFieldPanel, PageChooserPanel
 from wagtail.api import APIField
 from wagtail.fields import StreamField
@@ -12,7 +13,7 @@ from core.blocks import BodyBlock, GoalBlock, LinkBlock
 from core.pages import BasePage
 from events.models import EventIndexPage, EventPage
 from gallery.models import ArtworkPage
-from publications.models import PublicationPage
+from publications.models import KnowledgeHubPage, PublicationPage
 
 
 class HomePage(BasePage):
@@ -124,12 +125,20 @@ class HomePage(BasePage):
     def upcoming_events(self):
         return EventPage.upcoming_for_home_page(3)
 
+    @cached_property
     def knowledge_hub_resources(self):
-        """The first resources of the knowledge hub, when it is live and public."""
-        hub = self.knowledge_hub_page
-        if hub is None or not hub.live:
+        """The first resources of the knowledge hub, when it is live."""
+        if not self.knowledge_hub_page_id:
             return []
-        return hub.featured_resources(3)
+        return KnowledgeHubPage.featured_resources(self.knowledge_hub_page_id, 3)
+
+    @cached_property
+    def live_knowledge_hub(self):
+        """The hub the call-out links to, when it is live (read with its resources)."""
+        if self.knowledge_hub_resources:
+            return self.knowledge_hub_resources[0].page
+        hub = self.knowledge_hub_page
+        return hub if hub is not None and hub.live else None
 
     def gallery_highlights(self):
         return ArtworkPage.highlights_for_home_page(4)

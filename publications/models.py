@@ -717,7 +717,12 @@ class KnowledgeHubPage(FilterableListingMixin, BasePage):
     def visible_resources(self):
         """The resources a visitor may open: those linking to a live, public page, to a
         document, or elsewhere; in the editors' order, with what their links need."""
-        resources = self.resources.filter(Q(link_page__isnull=True) | Q(link_page__live=True))
+        return self.openable(self.resources.all())
+
+    @staticmethod
+    def openable(resources):
+        """Of ``resources``, those a visitor may open (see ``visible_resources``)."""
+        resources = resources.filter(Q(link_page__isnull=True) | Q(link_page__live=True))
         for restriction in site_view_restrictions():
             resources = resources.exclude(link_page__path__startswith=restriction.page.path)
         return resources.select_related("link_page", "link_document").order_by("sort_order", "pk")
@@ -738,9 +743,12 @@ class KnowledgeHubPage(FilterableListingMixin, BasePage):
             ]
         return context
 
-    def featured_resources(self, limit=4):
-        """The first resources in the editors' order, for the home page's call-out."""
-        return list(self.visible_resources()[:limit])
+    @classmethod
+    def featured_resources(cls, hub_id, limit=3):
+        """The first resources of a live hub in the editors' order, each with its hub, for
+        the home page's call-out: one query, the hub included."""
+        resources = HubResource.objects.filter(page_id=hub_id, page__live=True)
+        return list(cls.openable(resources).select_related("page")[:limit])
 
 
 class HubResource(ClusterableModel, Orderable):
