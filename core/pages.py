@@ -61,6 +61,11 @@ class BasePage(Page):
     route_ancestors = None
     # Models every object of which this page type lists (caching.invalidation).
     cache_dependencies: tuple[str, ...] = ()
+    # What site search calls pages of this type in its filters, written for visitors.
+    search_label = "Pages"
+    # A page that lists other pages (the home page, an index): search shows it only when
+    # nothing else matches.
+    search_is_listing = False
 
     class Meta:
         abstract = True

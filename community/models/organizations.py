@@ -125,6 +125,9 @@ class NetworkOrganization(
     ]
     api_fields = [APIField("name"), APIField("kind"), APIField("website"), APIField("date_joined")]
 
+    # Site search: what visitors call organizations, which they may find, and where.
+    search_label = "Organizations"
+
     class Meta:
         ordering = ["name"]
         verbose_name = "network organization"
@@ -166,6 +169,28 @@ class NetworkOrganization(
         context = super().get_preview_context(request, mode_name)
         context["organization"] = self
         return context
+
+    @classmethod
+    def search_visible(cls):
+        return cls.objects.filter(live=True)
+
+    @classmethod
+    def search_result_urls(cls, organizations):
+        """Each organization's entry on the network organizations page (one query for the
+        page), or "" each while there is no such page."""
+        index_page = None
+        if organizations:
+            index_page = (
+                NetworkOrganizationIndexPage.objects.live().public().order_by("path").first()
+            )
+        return {
+            organization.pk: (
+                f"{index_page.url}#organization-{organization.slug or slugify(organization.name)}"
+                if index_page is not None
+                else ""
+            )
+            for organization in organizations
+        }
 
 
 def unique_organization_slug(name, exclude_pk=None):
@@ -267,6 +292,8 @@ class NetworkOrganizationIndexPage(
     listing_per_page = 60
     # The page cache (home/caching.py) renders this page afresh when an organization changes.
     cache_dependencies = ["community.NetworkOrganization"]
+
+    search_is_listing = True
 
     class Meta:
         verbose_name = "network organizations index"

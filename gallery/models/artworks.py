@@ -156,6 +156,8 @@ class ArtworkPage(BasePage):
     parent_page_types = ["gallery.GalleryIndexPage"]
     subpage_types = []
 
+    search_label = "Artworks"
+
     class Meta:
         verbose_name = "artwork"
 
