@@ -62,6 +62,8 @@ class Matches:
     from_database: bool = True
     corrected: object = None  # the ParsedQuery actually searched, when spelling was corrected
     objects: dict = field(default_factory=dict)  # pages and snippets as the search loaded them
+    # A correction offered ("did you mean") when nothing matched and it finds something.
+    suggestion: object = None
 
 
 def backend_names():
@@ -224,12 +226,16 @@ def _search_with(backend, parsed, paths, *, corrected_already=False):
             pages += [page for page in some_words() if page.pk not in complete]
         return pages + snippets, "all", complete, None, False
     if corrected_already:
-        return [], "all", set(), None, False
+        return some_words(), "any", set(), None, False
     corrected = corrected_query(backend, parsed, paths)
+    suggestion = None
     if corrected is not None:
         retried = _search_with(backend, corrected, paths, corrected_already=True)
         if retried[2]:
             return retried[0], "corrected", retried[2], corrected, False
+        if retried[0]:
+            # The correction finds something, though not every word: offered, not used.
+            suggestion = corrected
     fuzzy, more = [], False
     if supports_fuzzy(backend):
         try:
@@ -241,7 +247,9 @@ def _search_with(backend, parsed, paths, *, corrected_already=False):
         found = {page.pk for page in fuzzy}
         pages = fuzzy + [page for page in any_words if page.pk not in found]
         return pages, "fuzzy", found, None, more
-    return any_words, ("any" if any_words else "all"), set(), None, False
+    if any_words:
+        return any_words, "any", set(), None, False
+    return [], "all", set(), suggestion, False
 
 
 # Typo tolerance ------------------------------------------------------------------------
@@ -307,7 +315,7 @@ def corrected_query(backend, parsed, paths):
             return False
         return word_is_indexed(backend, word, paths)
 
-    suggestion = spelling_suggestion(parsed, is_indexed)
+    suggestion = spelling_suggestion(parsed, is_indexed, snippet_models())
     return parse_query(suggestion) if suggestion else None
 
 
@@ -363,6 +371,10 @@ def find_matches(parsed, paths):
     (found, mode, complete, corrected, more), from_database, notice = with_fallback(
         lambda backend: _search_with(backend, parsed, paths)
     )
+    suggestion = None
+    if not found and corrected is not None:
+        # Nothing found, and the correction finds something: "did you mean".
+        suggestion, corrected = corrected, None
     found = without_listings(found)
     capped = more or len(found) > MAX_MATCHES
     found = found[:MAX_MATCHES]
@@ -382,6 +394,7 @@ def find_matches(parsed, paths):
         from_database,
         corrected,
         objects=objects,
+        suggestion=suggestion,
     )
 
 

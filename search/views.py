@@ -18,7 +18,7 @@ from wagtail.search.utils import normalise_query_string
 from core.listing import Facet, FacetOption, Listing, ListingFilter
 from search import engine
 from search.analytics import CountedResponse, record_after_response
-from search.query import MAX_QUERY_LENGTH, clean_query, parse_query, spelling_suggestion, tokenize
+from search.query import MAX_QUERY_LENGTH, clean_query, parse_query, tokenize
 from search.snippets import body_text, build_snippet, word_pattern
 
 RESULTS_PER_PAGE = 10
@@ -398,7 +398,9 @@ class SearchResults:
             "selected_filters": self.selected,
         }
         if not self.filtered:
-            context["spelling_suggestion"] = spelling_suggestion(self.parsed)
+            suggestion = self.matches.suggestion
+            if suggestion is not None and not self.total:
+                context["spelling_suggestion"] = suggestion.text
             context["listing_pages"] = main_listings()
         return context
 
