@@ -152,11 +152,18 @@ def snippet_key(obj):
 
 
 def search_snippets(backend, parsed):
-    """Snippets holding every word of the query, best first per model: one query each."""
+    """Snippets holding every word of the query: one query per model.
+
+    They are taken in the model's own order (by name), not ranked by the backend: the
+    results put a snippet whose name holds the query among the best pages and the others
+    after every page (rank_titles_first), and ranking costs SQLite's backend a subquery
+    per match (a third of a second for the organizations whose statements say "burnout").
+    """
     query = parsed.backend_query("and")
     found = []
     for model in snippet_models():
-        found += list(backend.search(query, model.search_visible())[:SNIPPET_MATCHES])
+        matches = backend.search(query, model.search_visible(), order_by_relevance=False)
+        found += list(matches[:SNIPPET_MATCHES])
     return found
 
 
@@ -360,9 +367,15 @@ def result_model(obj):
     return obj.specific_class if isinstance(obj, Page) else type(obj)
 
 
-def without_listings(found):
-    """The matches without the home page and the indexes, unless nothing else matched."""
-    content = [obj for obj in found if not is_listing(result_model(obj) or Page)]
+def without_listings(found, parsed):
+    """The matches without the home page and the indexes, unless nothing else matched or
+    the index's title holds the whole query ("network organizations")."""
+    forms = query_forms(parsed)
+
+    def named(obj):
+        return title_score(match_title(obj), forms)[0] == len(forms)
+
+    content = [obj for obj in found if not is_listing(result_model(obj) or Page) or named(obj)]
     return content or found
 
 
@@ -375,7 +388,7 @@ def find_matches(parsed, paths):
     if not found and corrected is not None:
         # Nothing found, and the correction finds something: "did you mean".
         suggestion, corrected = corrected, None
-    found = without_listings(found)
+    found = without_listings(found, corrected or parsed)
     capped = more or len(found) > MAX_MATCHES
     found = found[:MAX_MATCHES]
     objects = {result_key(obj): obj for obj in found}

@@ -154,9 +154,7 @@ def test_type_facet_labels_are_the_models_own_and_filter(client, people_page, ho
         "People": 1,
         "Working groups": 1,
     }
-    assert result_titles(client.get("/search/?q=resilience&type=people")) == [
-        "Marigold Resilience"
-    ]
+    assert result_titles(client.get("/search/?q=resilience&type=people")) == ["Marigold Resilience"]
     assert result_titles(client.get("/search/?q=resilience&type=working-groups")) == [
         "Resilience group"
     ]
