@@ -367,13 +367,19 @@ def result_model(obj):
     return obj.specific_class if isinstance(obj, Page) else type(obj)
 
 
+# A listing is named by a query that makes up at least this share of its title's words.
+NAMED_LISTING_COVERAGE = 0.5
+
+
 def without_listings(found, parsed):
     """The matches without the home page and the indexes, unless nothing else matched or
-    the index's title holds the whole query ("network organizations")."""
+    the query names the index ("network organizations" for "Network organizations and
+    sponsors", not "well-being" for "Expressions of Clinician Well-Being")."""
     forms = query_forms(parsed)
 
     def named(obj):
-        return title_score(match_title(obj), forms)[0] == len(forms)
+        score, coverage = title_score(match_title(obj), forms)
+        return score == len(forms) and coverage >= NAMED_LISTING_COVERAGE
 
     content = [obj for obj in found if not is_listing(result_model(obj) or Page) or named(obj)]
     return content or found

@@ -37,7 +37,9 @@ VISITOR_LABELS = {
 
 
 @pytest.fixture
-def demo(demo_site):
+def demo(demo_site, db):
+    """The shared demo; ``db`` after it, so that the test database is set up for a run
+    of this module alone."""
     return demo_site
 
 
@@ -117,7 +119,9 @@ def test_no_home_or_listing_page_for_a_query_that_matches_content(demo, client):
         if engine.is_listing(type(page)) and page.url
     }
     assert "/" in listings and "/publications/" in listings
-    for query in ("burnout", "well-being", "clinician", "events", "art", "resilience", "nurse"):
+    for query in ("burnout", "well-being", "clinician", "art", "resilience", "nurse", "covid"):
         links = result_links(client, query)
         assert links, query
         assert not set(links) & listings, (query, set(links) & listings)
+    # A visitor who names a listing gets it.
+    assert result_links(client, "network organizations")[0] == "/network-organizations/"
