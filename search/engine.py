@@ -229,7 +229,9 @@ def _search_with(backend, parsed, paths, *, corrected_already=False):
     complete = {page.pk for page in all_words} | {snippet_key(obj) for obj in snippets}
     if all_words or snippets:
         pages = list(all_words)
-        if len(complete) < FEW_RESULTS:
+        # A query that names something (a person, an organization, a title) found it.
+        named = any(is_exact(match_title(obj), parsed) for obj in [*snippets, *all_words])
+        if len(complete) < FEW_RESULTS and not named:
             pages += [page for page in some_words() if page.pk not in complete]
         return pages + snippets, "all", complete, None, False
     if corrected_already:
