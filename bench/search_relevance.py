@@ -6,7 +6,8 @@
     .venv/bin/python bench/search_relevance.py --build --database postgres --publications 10000
 
 Each judged query (bench/judged_queries.json) names the page a visitor expects (by the last
-part of its URL, so it survives a page moving to another section); the script
+part of its URL, so it survives a page moving to another section: a person's profile, an
+organization's ``#organization-<slug>`` entry on the network page, or a page); the script
 asks the real search page for it and prints, per query, the rank of that page, then the mean
 reciprocal rank (MRR), success at 1 and at 3, and p50/p95 latency of the search page.
 Queries whose expected page does not exist in this database are listed and left out of the
@@ -146,6 +147,7 @@ def main():
     from wagtail.models import Page
 
     import search.views
+    from search import engine
 
     settings.DEBUG = False
     # Benchmark searches are not visitors' searches: keep them out of the report.
@@ -156,6 +158,10 @@ def main():
     judged = json.loads(JUDGED.read_text())
     client = Client()
     live_paths = set(Page.objects.live().values_list("url_path", flat=True))
+    # People's profiles and organizations' entries: the addresses search gives them.
+    for model in engine.snippet_models():
+        visible = list(model.search_visible())
+        live_paths.update(url for url in model.search_result_urls(visible).values() if url)
     reciprocal_ranks, at_one, at_three, latencies, missing = [], 0, 0, [], []
     for item in judged:
         expected = item["expected"]

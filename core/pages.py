@@ -74,6 +74,11 @@ class BasePage(Page):
     # heading of its section (publications, events, working groups), and ``parts_of`` says
     # what the person did on each.
     naming_heading = ""
+    # What site search calls pages of this type in its filters, written for visitors.
+    search_label = "Pages"
+    # A page that lists other pages (the home page, an index): search shows it only when
+    # nothing else matches.
+    search_is_listing = False
 
     class Meta:
         abstract = True

@@ -125,6 +125,8 @@ class EventIndexPage(
     feed_size = 100
     max_count = 1
 
+    search_is_listing = True
+
     class Meta:
         verbose_name = "events index"
 
@@ -411,6 +413,8 @@ class EventPage(RecordingCaptionsMixin, BasePage):
 
     parent_page_types = ["events.EventIndexPage"]
     subpage_types = []
+
+    search_label = "Events"
 
     class Meta:
         verbose_name = "event"

@@ -116,6 +116,8 @@ class HomePage(BasePage):
     parent_page_types = ["wagtailcore.Page"]
     max_count = 1
 
+    search_is_listing = True
+
     class Meta:
         verbose_name = "home page"
 

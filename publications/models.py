@@ -132,6 +132,8 @@ class PublicationIndexPage(
     child_related = ("publication_type", "document")  # shown on every publication page
     parent_page_types = ["home.HomePage", "core.StandardPage"]
 
+    search_is_listing = True
+
     class Meta:
         verbose_name = "publication index"
 
@@ -352,6 +354,8 @@ class PublicationPage(RoutablePageMixin, BasePage):
 
     parent_page_types = ["publications.PublicationIndexPage"]
     subpage_types = []
+
+    search_label = "Publications"
 
     class Meta:
         verbose_name = "publication"

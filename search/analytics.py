@@ -21,6 +21,7 @@ from collections import Counter
 from django.conf import settings
 from django.db import transaction
 from django.db.models import F, Sum
+from django.template.response import TemplateResponse
 from django.utils import timezone
 from django_tasks import task
 from wagtail.contrib.search_promotions.models import Query, QueryDailyHits
@@ -95,17 +96,26 @@ tally = SearchTally()
 atexit.register(tally.write)
 
 
+class CountedResponse(TemplateResponse):
+    """A search page that counts its search once the server has sent it: servers call a
+    response's ``close()`` when they are done with it."""
+
+    search_to_count = None
+
+    def close(self):
+        super().close()
+        if self.search_to_count is not None:
+            query_string, result_count = self.search_to_count
+            self.search_to_count = None
+            try:
+                tally.add(query_string, result_count)
+            except Exception:
+                logger.warning("Could not count the search %r", query_string, exc_info=True)
+
+
 def record_after_response(response, query_string, result_count):
-    """Count the search once the response has gone out (Django closes a response after the
-    server has sent it)."""
-
-    def count():
-        try:
-            tally.add(query_string, result_count)
-        except Exception:
-            logger.warning("Could not count the search %r", query_string, exc_info=True)
-
-    response._resource_closers.append(count)
+    """Count the search once ``response`` (a CountedResponse) has gone out."""
+    response.search_to_count = (query_string, result_count)
 
 
 def report(days, *, limit=50):

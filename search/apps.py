@@ -8,13 +8,14 @@ class SearchConfig(AppConfig):
 
     def ready(self):
         from django.db.models.signals import post_delete, post_save
-        from wagtail.signals import page_published, page_unpublished
+        from wagtail.signals import page_published, page_unpublished, published, unpublished
 
         from search.models import SearchSynonym
         from search.query import forget_synonyms, forget_vocabulary
 
-        # Spelling suggestions come from live titles and synonyms: forget them on change.
-        for signal in (page_published, page_unpublished):
+        # Spelling suggestions come from live titles, names and synonyms: forget them on
+        # change (``published`` is sent for snippets with drafts: people, organizations).
+        for signal in (page_published, page_unpublished, published, unpublished):
             signal.connect(forget_vocabulary, dispatch_uid=f"search-vocabulary-{signal!r}")
         page_published.connect(index_with_children, dispatch_uid="search-index-with-children")
         for signal in (post_save, post_delete):

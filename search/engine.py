@@ -1,9 +1,14 @@
 """Running a search: backend choice and fallback, relevance fixes, facets, promotions.
 
-Search imports no content app. It searches every live, public page through Wagtail's
-search backend, then describes the matches with a few database queries whose number does
-not depend on how many pages matched: their content type, their year (from the page type's
-own date field when it has one) and, for publications, their topics.
+Search imports no content app. It searches every live, public page and the snippets
+visitors name (each snippet model that declares a ``search_label`` and ``search_visible``)
+through Wagtail's search backend, then describes the matches with a few database queries
+whose number does not depend on how many matched: their content type, their year (from the
+page type's own date field when it has one) and, for publications, their topics.
+
+Each model says what visitors call it (``search_label``, e.g. "Publications"); pages that
+only list others (``search_is_listing``: the home page, the indexes) are results only when
+nothing else matches.
 """
 
 import logging
@@ -15,16 +20,11 @@ from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.core.cache import cache
 from django.core.exceptions import FieldDoesNotExist, FieldError
-from django.db import (
-    DatabaseError,
-    NotSupportedError,
-    ProgrammingError,
-    connection,
-    transaction,
-)
+from django.db import DatabaseError, NotSupportedError, connection
 from django.db.models import Case, DateField, IntegerField, OuterRef, Subquery, When
 from django.db.models.functions import ExtractYear
 from django.utils import timezone
+from django.utils.text import capfirst, slugify
 from wagtail.models import Page, get_page_models
 from wagtail.search import index
 from wagtail.search.backends import get_search_backend
@@ -52,6 +52,7 @@ TOPIC_MODEL = ("publications", "PublicationPage")
 class Matches:
     """The pages a query matched, best first, and how they were found."""
 
+    # Keys: a page's id, or (content type id, id) for a snippet.
     ids: list = field(default_factory=list)
     titles: dict = field(default_factory=dict)
     content_types: dict = field(default_factory=dict)
@@ -60,7 +61,9 @@ class Matches:
     capped: bool = False
     from_database: bool = True
     corrected: object = None  # the ParsedQuery actually searched, when spelling was corrected
-    pages: dict = field(default_factory=dict)  # the matched pages as the search loaded them
+    objects: dict = field(default_factory=dict)  # pages and snippets as the search loaded them
+    # A correction offered ("did you mean") when nothing matched and it finds something.
+    suggestion: object = None
 
 
 def backend_names():
@@ -118,46 +121,130 @@ def _run(backend, query, paths, pages=None):
     return list(backend.search(query, pages)[: MAX_MATCHES + 1])
 
 
+# Snippets visitors name (people, organizations, artists) -------------------------------
+
+# Snippet matches of each model taken into the results, at most.
+SNIPPET_MATCHES = 50
+
+
+@lru_cache(maxsize=1)
+def snippet_models():
+    """Every indexed model other than pages that says how visitors find it: its label
+    (``search_label``), the objects they may find (``search_visible()``) and their
+    addresses (``search_result_urls(objects)``)."""
+    return [
+        model
+        for model in apps.get_models()
+        if issubclass(model, index.Indexed)
+        and not issubclass(model, Page)
+        and getattr(model, "search_label", None)
+        and hasattr(model, "search_visible")
+        and hasattr(model, "search_result_urls")
+    ]
+
+
+def is_snippet_key(key):
+    return isinstance(key, tuple)
+
+
+def snippet_key(obj):
+    return (ContentType.objects.get_for_model(obj).pk, obj.pk)
+
+
+def search_snippets(backend, parsed):
+    """Snippets holding every word of the query: one query per model.
+
+    They are taken in the model's own order (by name), not ranked by the backend: the
+    results put a snippet whose name holds the query among the best pages and the others
+    after every page (rank_titles_first), and ranking costs SQLite's backend a subquery
+    per match (a third of a second for the organizations whose statements say "burnout").
+    """
+    query = parsed.backend_query("and")
+    found = []
+    for model in snippet_models():
+        matches = backend.search(query, model.search_visible(), order_by_relevance=False)
+        found += list(matches[:SNIPPET_MATCHES])
+    return found
+
+
+def match_title(obj):
+    """What a result is called: a page's title, a snippet's name."""
+    if isinstance(obj, Page):
+        return obj.title
+    return getattr(obj, "name", "") or str(obj)
+
+
+def search_label(model):
+    """What visitors call results of this model, in the type filter."""
+    return str(getattr(model, "search_label", "") or "Pages")
+
+
+def result_type(model):
+    """What one result of this model is, e.g. "Publication", "Person"; "Page" for the
+    pages visitors know only as pages."""
+    if search_label(model) == "Pages":
+        return "Page"
+    return capfirst(str(model._meta.verbose_name))
+
+
+def is_listing(model):
+    return bool(getattr(model, "search_is_listing", False))
+
+
+def type_options():
+    """Every type a visitor may filter by: {value in the URL: label}."""
+    models = [*page_type_options().values(), *snippet_models()]
+    return {slugify(search_label(model)): search_label(model) for model in models}
+
+
 # Pages matching only some of the words join the results when fewer than this many match
 # them all, so a visitor whose extra word is missing from the best page still finds it.
 FEW_RESULTS = 5
 
 
 def _search_with(backend, parsed, paths, *, corrected_already=False):
-    """The matches, best first, how they were found, which of them hold every part of the
-    query, the corrected query when the visitor's words were misspelt, and whether close
-    matches were left out (typo tolerance looks at a bounded number of pages).
+    """The matches (pages, then snippets), how they were found, which of them hold every
+    part of the query, the corrected query when the visitor's words were misspelt, and
+    whether close matches were left out (typo tolerance looks at a bounded number of pages).
 
-    Pages with every word come first; when there are few of them, pages with some words
-    follow. When none has every word: the query with misspelt words replaced by the
-    site's own (spelling_suggestion) is tried, then typo-tolerant (fuzzy) matching where
-    the backend offers it, then pages with some of the words.
+    Results with every word come first; when there are few of them, pages with some words
+    follow. When none has every word, and no snippet (a person's or an organization's name)
+    matches: the query with misspelt words replaced by the site's own (spelling_suggestion)
+    is tried, then typo-tolerant (fuzzy) matching where the backend offers it, then pages
+    with some of the words.
 
     The any-word search runs only when its pages are shown: for a multi-word query that
-    fewer than FEW_RESULTS pages match in full. A search that finds many pages saves that
-    query (and loading its pages); one that finds few makes one more. Either way the
-    number of queries is bounded and does not grow with the number of matches.
+    fewer than FEW_RESULTS results match in full. Either way the number of queries is
+    bounded and does not grow with the number of matches.
     """
     all_words = _run(backend, parsed.backend_query("and"), paths)
+    # A corrected query looks for pages only: the visitor's own words found no name.
+    snippets = [] if corrected_already else search_snippets(backend, parsed)
 
     def some_words():
         if len(parsed.parts) < 2:
             return []
         return _run(backend, parsed.backend_query("or"), paths)
 
-    complete = {page.pk for page in all_words}
-    if all_words:
+    complete = {page.pk for page in all_words} | {snippet_key(obj) for obj in snippets}
+    if all_words or snippets:
         pages = list(all_words)
-        if len(all_words) < FEW_RESULTS:
+        # A query that names something (a person, an organization, a title) found it.
+        named = any(is_exact(match_title(obj), parsed) for obj in [*snippets, *all_words])
+        if len(complete) < FEW_RESULTS and not named:
             pages += [page for page in some_words() if page.pk not in complete]
-        return pages, "all", complete, None, False
+        return pages + snippets, "all", complete, None, False
     if corrected_already:
-        return [], "all", set(), None, False
+        return some_words(), "any", set(), None, False
     corrected = corrected_query(backend, parsed, paths)
+    suggestion = None
     if corrected is not None:
         retried = _search_with(backend, corrected, paths, corrected_already=True)
         if retried[2]:
             return retried[0], "corrected", retried[2], corrected, False
+        if retried[0]:
+            # The correction finds something, though not every word: offered, not used.
+            suggestion = corrected
     fuzzy, more = [], False
     if supports_fuzzy(backend):
         try:
@@ -169,32 +256,26 @@ def _search_with(backend, parsed, paths, *, corrected_already=False):
         found = {page.pk for page in fuzzy}
         pages = fuzzy + [page for page in any_words if page.pk not in found]
         return pages, "fuzzy", found, None, more
-    return any_words, ("any" if any_words else "all"), set(), None, False
+    if any_words:
+        return any_words, "any", set(), None, False
+    return [], "all", set(), suggestion, False
 
 
 # Typo tolerance ------------------------------------------------------------------------
 #
 # The PostgreSQL backend's fuzzy search keeps the pages whose title or text holds
-# something close to the query (pg_trgm's word_similarity at or above the backend's
-# threshold), worked out for every page: written that way no index can help, and a search
-# that matches nothing reads the whole search index (650 ms at 14,000 entries). So the
-# pages worth comparing are found first through the trigram indexes of migration 0002,
-# with pg_trgm's ``%>`` operator at the same threshold: pages with a close title or, when
-# no title is close, with close text. The backend then ranks only those, as it ranks any
-# fuzzy match. Both steps are bounded: a common piece of a word ("well", "work") makes
-# thousands of pages "close", and comparing with a long text is slow (0.2 to 1 ms a page).
+# something close to the query, worked out for every page of the search index: a search
+# that matches nothing reads the whole index. So pages with a close title are found first
+# (pg_trgm's word similarity on the page titles, through the ORM), and the backend ranks
+# only those; when no title is close, the backend looks at every page.
 
-# Pages the backend ranks, at most.
+# Pages the backend ranks when titles are close, at most.
 FUZZY_CANDIDATES = 30
-# Close titles looked at to pick the FUZZY_CANDIDATES best, by the backend's own title
-# score (similarity times the title's length norm); titles are short and cheap to compare.
-# Close texts are taken as the index finds them.
-CLOSE_TITLES_EXAMINED = 500
 
 
 def narrows_by_trigrams(backend):
     """Whether the backend's fuzzy search is the trigram one of PostgreSQL's database
-    backend, whose candidates the trigram indexes can find."""
+    backend, so that close titles make good candidates."""
     return (
         is_database_backend(backend)
         and type(backend).__name__ == "PostgresSearchBackend"
@@ -206,63 +287,27 @@ def narrows_by_trigrams(backend):
 def fuzzy_matches(backend, parsed, paths):
     """Pages close to the query, best first, and whether some close pages were left out."""
     query = Fuzzy(parsed.plain_text())
-    if not narrows_by_trigrams(backend):
-        return _run(backend, query, paths), False
-    ids, more = fuzzy_candidates(parsed.plain_text(), backend.fuzzy_similarity_threshold)
-    if not ids:
-        return [], False
-    return _run(backend, query, paths, searchable_pages(paths).filter(pk__in=ids)), more
+    if narrows_by_trigrams(backend):
+        ids, more = close_titles(parsed.plain_text(), backend.fuzzy_similarity_threshold, paths)
+        if ids:
+            pages = searchable_pages(paths).filter(pk__in=ids)
+            return _run(backend, query, paths, pages), more
+    return _run(backend, query, paths), False
 
 
-def fuzzy_candidates(text, threshold):
-    """Ids of pages (visible or not) whose title, or failing that whose indexed text, is
-    close to ``text``: at most FUZZY_CANDIDATES, and whether there were more."""
-    from wagtail.search.models import IndexEntry
+def close_titles(text, threshold, paths):
+    """Ids of visible pages whose title is close to ``text``: at most FUZZY_CANDIDATES,
+    and whether there were more."""
+    from django.contrib.postgres.search import TrigramWordSimilarity
 
-    table = connection.ops.quote_name(IndexEntry._meta.db_table)
-    closest_titles = (
-        f"SELECT object_id FROM ({close_entries(table, 'title_text')}) AS close "  # noqa: S608
-        "ORDER BY word_similarity(%s, title_text) * title_norm DESC LIMIT %s"
+    ids = list(
+        searchable_pages(paths)
+        .annotate(closeness=TrigramWordSimilarity(text, "title"))
+        .filter(closeness__gte=threshold)
+        .order_by("-closeness", "pk")
+        .values_list("pk", flat=True)[: FUZZY_CANDIDATES + 1]
     )
-    close_texts = close_entries(table, "body_text")
-    content_types = page_content_type_ids()
-    wanted = FUZZY_CANDIDATES + 1
-    steps = (
-        (closest_titles, [content_types, text, CLOSE_TITLES_EXAMINED, text, wanted]),
-        (close_texts, [content_types, text, wanted]),
-    )
-    try:
-        with transaction.atomic(), connection.cursor() as cursor:
-            # The threshold of %> (and so of its index scan), for this transaction only.
-            cursor.execute(
-                "SELECT set_config('pg_trgm.word_similarity_threshold', %s, true)",
-                [str(threshold)],
-            )
-            for sql, params in steps:
-                cursor.execute(sql, params)
-                ids = [int(row[0]) for row in cursor.fetchall() if row[0].isdigit()]
-                if ids:
-                    return ids[:FUZZY_CANDIDATES], len(ids) > FUZZY_CANDIDATES
-    except ProgrammingError as error:
-        raise NotSupportedError(f"Trigram search needs the pg_trgm extension: {error}") from error
-    return [], False
-
-
-def close_entries(table, column):
-    """SQL for some index entries whose ``column`` is close to a text (%> uses the trigram
-    index), given the page content types, the text and how many."""
-    return (
-        f"SELECT object_id, {column}, title_norm FROM {table} "  # noqa: S608 (names from code)
-        f"WHERE content_type_id = ANY(%s) AND {column} %%> %s LIMIT %s"
-    )
-
-
-def page_content_type_ids():
-    """Content types of every page model, under which their index entries are stored."""
-    models = [Page, *get_page_models()]
-    return sorted(
-        {content_type.pk for content_type in ContentType.objects.get_for_models(*models).values()}
-    )
+    return ids[:FUZZY_CANDIDATES], len(ids) > FUZZY_CANDIDATES
 
 
 # Each check is a query; past this many unknown words, the rest are taken as typos.
@@ -279,7 +324,7 @@ def corrected_query(backend, parsed, paths):
             return False
         return word_is_indexed(backend, word, paths)
 
-    suggestion = spelling_suggestion(parsed, is_indexed)
+    suggestion = spelling_suggestion(parsed, is_indexed, snippet_models())
     return parse_query(suggestion) if suggestion else None
 
 
@@ -316,16 +361,50 @@ def with_fallback(action):
     return action(backend), is_database_backend(backend), ""
 
 
+def result_key(obj):
+    return obj.pk if isinstance(obj, Page) else snippet_key(obj)
+
+
+def result_model(obj):
+    return obj.specific_class if isinstance(obj, Page) else type(obj)
+
+
+# A listing is named by a query that makes up at least this share of its title's words.
+NAMED_LISTING_COVERAGE = 0.5
+
+
+def without_listings(found, parsed):
+    """The matches without the home page and the indexes, unless nothing else matched or
+    the query names the index ("network organizations" for "Network organizations and
+    sponsors", not "well-being" for "Expressions of Clinician Well-Being")."""
+    forms = query_forms(parsed)
+
+    def named(obj):
+        score, coverage = title_score(match_title(obj), forms)
+        return score == len(forms) and coverage >= NAMED_LISTING_COVERAGE
+
+    content = [obj for obj in found if not is_listing(result_model(obj) or Page) or named(obj)]
+    return content or found
+
+
 def find_matches(parsed, paths):
-    """The pages matching ``parsed``, best first (see _search_with)."""
-    (pages, mode, complete, corrected, more), from_database, notice = with_fallback(
+    """The pages and snippets matching ``parsed``, best first (see _search_with)."""
+    (found, mode, complete, corrected, more), from_database, notice = with_fallback(
         lambda backend: _search_with(backend, parsed, paths)
     )
-    capped = more or len(pages) > MAX_MATCHES
-    pages = pages[:MAX_MATCHES]
-    titles = {page.pk: page.title for page in pages}
-    content_types = {page.pk: page.content_type_id for page in pages}
-    ids = rank_titles_first([page.pk for page in pages], titles, corrected or parsed, complete)
+    suggestion = None
+    if not found and corrected is not None:
+        # Nothing found, and the correction finds something: "did you mean".
+        suggestion, corrected = corrected, None
+    found = without_listings(found, corrected or parsed)
+    capped = more or len(found) > MAX_MATCHES
+    found = found[:MAX_MATCHES]
+    objects = {result_key(obj): obj for obj in found}
+    titles = {key: match_title(obj) for key, obj in objects.items()}
+    content_types = {
+        key: key[0] if is_snippet_key(key) else obj.content_type_id for key, obj in objects.items()
+    }
+    ids = rank_titles_first(list(objects), titles, corrected or parsed, complete)
     return Matches(
         ids,
         titles,
@@ -335,7 +414,8 @@ def find_matches(parsed, paths):
         capped,
         from_database,
         corrected,
-        pages={page.pk: page for page in pages},
+        objects=objects,
+        suggestion=suggestion,
     )
 
 
@@ -375,19 +455,29 @@ def title_score(title, forms):
     return score, coverage
 
 
+def is_exact(title, parsed):
+    """Whether a title or name is the query itself (word order, case and punctuation
+    aside), e.g. "Victor Dzau" for the person of that name."""
+    words = [light_stem(word) for word in tokenize(title)]
+    return bool(words) and sorted(words) == sorted(light_stem(word) for word in parsed.words())
+
+
 def rank_titles_first(ids, titles, parsed, complete=()):
-    """Keep the backend's order, but let pages whose title holds more of the query (and
-    pages holding every word) come first.
+    """Keep the backend's order, but let a title or name that is the query come first,
+    then those holding more of the query (and results holding every word).
 
     The SQLite backend weighs every field alike; this gives titles the weight they have on
-    PostgreSQL and Elasticsearch, so results read the same on every backend.
+    PostgreSQL and Elasticsearch, so results read the same on every backend. Snippets come
+    from searches of their own, after the pages, and move up by their names alone.
     """
-    position = {page_id: rank for rank, page_id in enumerate(ids)}
+    position = {key: rank for rank, key in enumerate(ids)}
     forms = query_forms(parsed)
 
-    def key(pk):
-        score, coverage = title_score(titles.get(pk, ""), forms)
-        return (-(score + (pk in complete)), -coverage, position[pk])
+    def key(result):
+        title = titles.get(result, "")
+        score, coverage = title_score(title, forms)
+        exact = is_exact(title, parsed)
+        return (not exact, -(score + (result in complete)), -coverage, position[result])
 
     return sorted(ids, key=key)
 
@@ -423,7 +513,7 @@ def year_expression(content_type_ids):
     whens = []
     for content_type_id in sorted(content_type_ids):
         model = ContentType.objects.get_for_id(content_type_id).model_class()
-        if model is None or model is Page:
+        if model is None or model is Page or not issubclass(model, Page):
             continue
         date_field = date_field_for(model)
         if not date_field:
@@ -450,17 +540,20 @@ class Record:
 
 
 def describe(ids, content_types, paths):
-    """Type, year and topics of each id, in one or two queries. Drops pages that are no
-    longer live, have expired or sit in a private section (an external index may lag)."""
-    if not ids:
-        return {}
-    pages = Page.objects.filter(pk__in=ids, live=True).exclude(expire_at__lte=timezone.now())
+    """Type, year and topics of each key, in one or two queries. Drops pages that are no
+    longer live, have expired or sit in a private section (an external index may lag).
+    Snippets were found among the visible ones; they have a type only."""
+    records = {key: Record(key[0], None) for key in ids if is_snippet_key(key)}
+    page_ids = [key for key in ids if not is_snippet_key(key)]
+    if not page_ids:
+        return records
+    pages = Page.objects.filter(pk__in=page_ids, live=True).exclude(expire_at__lte=timezone.now())
     for path in paths:
         pages = pages.exclude(path__startswith=path)
     rows = pages.annotate(search_year=year_expression(content_types)).values_list(
         "pk", "content_type_id", "search_year"
     )
-    records = {pk: Record(content_type_id, year) for pk, content_type_id, year in rows}
+    records.update({pk: Record(content_type_id, year) for pk, content_type_id, year in rows})
     for pk, slug, name in topic_rows(records):
         if pk in records and slug:
             records[pk].topics.add((str(slug), str(name)))
@@ -495,7 +588,11 @@ def topic_rows(records):
     if model is None:
         return []
     content_type_id = ContentType.objects.get_for_model(model).pk
-    ids = [pk for pk, record in records.items() if record.content_type_id == content_type_id]
+    ids = [
+        key
+        for key, record in records.items()
+        if record.content_type_id == content_type_id and not is_snippet_key(key)
+    ]
     if not ids:
         return []
     try:

@@ -32,6 +32,7 @@ KNOWN_COMPOUNDS = ("well-being", "e-health", "follow-up", "co-chair", "self-care
 
 SYNONYMS_CACHE_KEY = "search:synonyms:v1"
 VOCABULARY_CACHE_KEY = "search:vocabulary:v1"
+NAMES_CACHE_KEY = "search:names:v1"
 CACHE_SECONDS = 600
 
 
@@ -248,18 +249,40 @@ def vocabulary():
 
 def forget_vocabulary(**kwargs):
     cache.delete(VOCABULARY_CACHE_KEY)
+    cache.delete(NAMES_CACHE_KEY)
 
 
-def spelling_suggestion(parsed, is_indexed=None):
+def name_words(models):
+    """Words of the names of the people, organizations and artists visitors may find
+    (``models``: those with a ``name``), one query each, cached for a few minutes: a name
+    is never a misspelling."""
+    words = cache.get(NAMES_CACHE_KEY)
+    if words is None:
+        words = set()
+        for model in models:
+            if not any(field.name == "name" for field in model._meta.get_fields()):
+                continue
+            for name in model.search_visible().values_list("name", flat=True).iterator():
+                words.update(piece for token in tokenize(name) for piece in HYPHENS.split(token))
+        words = sorted(word for word in words if len(word) > 1)
+        cache.set(NAMES_CACHE_KEY, words, CACHE_SECONDS)
+    return words
+
+
+def spelling_suggestion(parsed, is_indexed=None, name_models=()):
     """The query with each unknown word replaced by the closest site word, or ''.
 
-    A word is unknown when it is in no live title or synonym and, if ``is_indexed`` is
-    given, ``is_indexed(word)`` says no page contains it either.
+    A word is unknown when it is in no live title, synonym or name (of the visible objects
+    of ``name_models``) and, if ``is_indexed`` is given, ``is_indexed(word)`` says no page
+    contains it either. A query holding a name is left as it is.
     """
     known = vocabulary()
     if not known:
         return ""
-    known_set = set(known)
+    names = set(name_words(name_models)) if name_models else set()
+    if names & set(parsed.words()):
+        return ""
+    known_set = set(known) | names
     corrected = []
     changed = False
     for word in parsed.words():

@@ -1,19 +1,26 @@
 """Short excerpts of a result with the visitor's words highlighted, built by the site.
 
-The text comes from the page's own summary or from what the search index holds for it
-(its body, authors, attached PDF text...), so every backend gets the same snippets.
+The text comes from the result's own summary or from its own long text that search
+indexes (body, abstract, biography, commitment statement, attached PDF text), so every
+backend gets the same snippets, and they read as sentences rather than as the list of
+authors, topics and types the index also holds.
 """
 
 import re
 
-from django.db import connection
-from django.utils.html import escape
+from django.core.exceptions import FieldDoesNotExist
+from django.db import models
+from django.utils.html import escape, strip_tags
 from django.utils.safestring import mark_safe
+from wagtail.fields import StreamField
+from wagtail.search import index
 
 from search.query import STOP_WORDS, light_stem
 
 SNIPPET_LENGTH = 240
 LEAD_IN = 70
+# Body text kept for finding the words in, at most (an attached PDF can be long).
+TEXT_LIMIT = 20_000
 
 
 def word_pattern(words):
@@ -71,21 +78,27 @@ def build_snippet(summary, indexed_text, pattern):
     return highlight(excerpt(indexed_text or "", pattern), pattern)
 
 
-def indexed_texts(pages):
-    """What the database search index holds as body text for each page, in one query."""
-    from django.apps import apps
-
-    column = {"sqlite": "body", "postgresql": "body_text"}.get(connection.vendor)
-    if not pages or column is None:
-        return {}
-    index_entry = apps.get_model("wagtailsearch", "IndexEntry")
-    rows = index_entry.objects.filter(
-        content_type_id__in={page.content_type_id for page in pages},
-        object_id__in=[str(page.pk) for page in pages],
-    ).values_list("content_type_id", "object_id", column)
-    wanted = {(page.content_type_id, str(page.pk)): page.pk for page in pages}
-    return {
-        wanted[(content_type_id, object_id)]: text or ""
-        for content_type_id, object_id, text in rows
-        if (content_type_id, object_id) in wanted
-    }
+def body_text(obj):
+    """The text of the object's own long text fields that search indexes, in the order the
+    model lists them: never its short or computed ones (authors, topics, types), which
+    read as a list of keywords."""
+    pieces = []
+    for search_field in obj.get_search_fields():
+        if not isinstance(search_field, index.SearchField):
+            continue
+        try:
+            model_field = obj._meta.get_field(search_field.field_name)
+        except FieldDoesNotExist:
+            continue
+        if not isinstance(model_field, (models.TextField, StreamField)):
+            continue
+        value = getattr(obj, search_field.field_name)
+        if not value:
+            continue
+        if isinstance(model_field, StreamField):
+            content = model_field.get_searchable_content(value)
+        else:
+            # Rich text: a space where a paragraph or list item ends.
+            content = [strip_tags(str(value).replace("</", " </"))]
+        pieces.extend(str(piece) for piece in content if piece)
+    return " ".join(" ".join(pieces).split())[:TEXT_LIMIT]

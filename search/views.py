@@ -8,19 +8,18 @@ from django.core.cache import cache
 from django.core.paginator import Paginator
 from django.db.models import Q
 from django.http import JsonResponse
-from django.template.response import TemplateResponse
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
-from django.utils.text import capfirst
+from django.utils.text import slugify
 from wagtail.contrib.search_promotions.models import SearchPromotion
 from wagtail.models import Page
 from wagtail.search.utils import normalise_query_string
 
 from core.listing import Facet, FacetOption, Listing, ListingFilter
 from search import engine
-from search.analytics import record_after_response
-from search.query import MAX_QUERY_LENGTH, clean_query, parse_query, spelling_suggestion, tokenize
-from search.snippets import build_snippet, indexed_texts, word_pattern
+from search.analytics import CountedResponse, record_after_response
+from search.query import MAX_QUERY_LENGTH, clean_query, parse_query, tokenize
+from search.snippets import body_text, build_snippet, word_pattern
 
 RESULTS_PER_PAGE = 10
 SUGGESTIONS = 8
@@ -74,7 +73,7 @@ def search(request):
             results_context["notices"] = context["notices"] + results_context["notices"]
             context.update(results_context)
             status = search_results.status
-    response = no_store(TemplateResponse(request, "search/search.html", context, status=status))
+    response = no_store(CountedResponse(request, "search/search.html", context, status=status))
     if search_results and search_results.should_record:
         record_after_response(response, query, search_results.total)
     return response
@@ -111,7 +110,7 @@ class SearchResults:
         """Promotions, facets and the requested page of results."""
         self.promotions, promoted = self.find_promotions()
         self.promotion_descriptions = {page.pk: description for page, description in promoted}
-        self.loaded = {**self.matches.pages, **{page.pk: page for page, _ in promoted}}
+        self.loaded = {**self.matches.objects, **{page.pk: page for page, _ in promoted}}
         promoted_ids = [page.pk for page, _ in promoted]
         self.promoted_ids = set(promoted_ids)
         ordered = promoted_ids + [pk for pk in self.matches.ids if pk not in self.promoted_ids]
@@ -130,13 +129,13 @@ class SearchResults:
 
     def read_filters(self):
         selected = {}
-        page_types = engine.page_type_options()
+        types = engine.type_options()
         for param in ("type", "year", "topic"):
             value = self.request.GET.get(param, "").strip()[:100]
             if not value:
                 continue
             value_ok = "\x00" not in value and (
-                (param == "type" and value in page_types)
+                (param == "type" and value in types)
                 or (param == "year" and YEAR.match(value))
                 or (param == "topic" and engine.topic_exists(value))
             )
@@ -155,10 +154,8 @@ class SearchResults:
         for pk in self.ordered:
             record = self.records[pk]
             if record.content_type_id not in type_options:
-                content_type = ContentType.objects.get_for_id(record.content_type_id)
-                type_options[record.content_type_id] = [
-                    (content_type.model, self.type_label(content_type))
-                ]
+                label = self.type_label(record.content_type_id)
+                type_options[record.content_type_id] = [(slugify(label), label)]
             year = str(record.year) if record.year else ""
             values[pk] = {
                 "type": type_options[record.content_type_id],
@@ -168,10 +165,9 @@ class SearchResults:
         return values
 
     @staticmethod
-    def type_label(content_type):
-        model = content_type.model_class()
-        name = model._meta.verbose_name_plural if model else content_type.model
-        return capfirst(str(name))
+    def type_label(content_type_id):
+        """What visitors call this type of result, as its model says (e.g. "People")."""
+        return engine.search_label(ContentType.objects.get_for_id(content_type_id).model_class())
 
     def matches_filters(self, pk, selected, *, ignore=None):
         values = self.values[pk]
@@ -283,36 +279,38 @@ class SearchResults:
     def results(self):
         if self.listing.page is None:
             return []
-        ids = list(self.listing.page.object_list)
-        # The search and the promotions loaded these pages already.
-        by_id = {pk: self.loaded[pk] for pk in ids if pk in self.loaded}
-        missing = [pk for pk in ids if pk not in by_id]
+        keys = list(self.listing.page.object_list)
+        # The search and the promotions loaded these already.
+        by_key = {key: self.loaded[key] for key in keys if key in self.loaded}
+        missing = [key for key in keys if key not in by_key and not engine.is_snippet_key(key)]
         if missing:
-            by_id.update(Page.objects.in_bulk(missing))
-        pages = [by_id[pk] for pk in ids if pk in by_id]
+            by_key.update(Page.objects.in_bulk(missing))
+        keys = [key for key in keys if key in by_key]
+        pages = [by_key[key] for key in keys if not engine.is_snippet_key(key)]
         cards = self.cards(pages)
-        texts = indexed_texts(pages)
+        cards.update(self.snippet_cards([by_key[key] for key in keys if key not in cards]))
         sections = self.sections(pages)
         pattern = word_pattern(self.parsed.all_words())
         results = []
-        for page in pages:
-            card = cards[page.pk]
-            summary = self.promotion_descriptions.get(page.pk) or card["summary"]
+        for key in keys:
+            card = cards[key]
+            summary = self.promotion_descriptions.get(key) or card["summary"]
             results.append(
                 {
-                    "page": page,
-                    "url": page.get_url(self.request),
+                    "title": card["title"],
+                    "url": card["url"] if "url" in card else by_key[key].get_url(self.request),
                     "type": card["type"],
                     "date": card["date"],
-                    "snippet": build_snippet(summary, texts.get(page.pk, ""), pattern),
-                    "section": sections.get(page.pk),
-                    "promoted": page.pk in self.promoted_ids,
+                    "snippet": build_snippet(summary, card["text"], pattern),
+                    "section": sections.get(key),
+                    "promoted": key in self.promoted_ids,
                 }
             )
         return results
 
     def cards(self, pages):
-        """Type, date and summary of each page, from the page type's own properties.
+        """Title, type, date, summary and text of each page, from the page type's own
+        properties.
 
         They change only when a page is published, so they are cached by page and
         publication time; only pages not seen since are loaded as their specific type
@@ -326,16 +324,45 @@ class SearchResults:
             fresh = {}
             for pk, page in engine.specific_pages(missing, self.records).items():
                 cards[pk] = {
-                    "type": capfirst(str(page.specific_class._meta.verbose_name)),
+                    "title": page.title,
+                    "type": engine.result_type(page.specific_class),
                     "date": page_date(page),
                     "summary": page_summary(page),
+                    "text": body_text(page),
                 }
                 fresh[keys[pk]] = cards[pk]
             cache.set_many(fresh, CARD_CACHE_SECONDS)
         for page in pages:
             cards.setdefault(
-                page.pk, {"type": "", "date": page_date(page), "summary": page_summary(page)}
+                page.pk,
+                {
+                    "title": page.title,
+                    "type": "",
+                    "date": page_date(page),
+                    "summary": page_summary(page),
+                    "text": "",
+                },
             )
+        return cards
+
+    def snippet_cards(self, snippets):
+        """Cards of people, organizations and artists: their own type and address (one
+        query per kind of snippet shown)."""
+        by_model = {}
+        for snippet in snippets:
+            by_model.setdefault(type(snippet), []).append(snippet)
+        cards = {}
+        for model, objects in by_model.items():
+            urls = model.search_result_urls(objects)
+            for obj in objects:
+                cards[engine.snippet_key(obj)] = {
+                    "title": str(obj),
+                    "url": urls.get(obj.pk, ""),
+                    "type": engine.result_type(model),
+                    "date": None,
+                    "summary": str(getattr(obj, "search_summary", "") or ""),
+                    "text": body_text(obj),
+                }
         return cards
 
     def sections(self, pages):
@@ -371,7 +398,9 @@ class SearchResults:
             "selected_filters": self.selected,
         }
         if not self.filtered:
-            context["spelling_suggestion"] = spelling_suggestion(self.parsed)
+            suggestion = self.matches.suggestion
+            if suggestion is not None and not self.total:
+                context["spelling_suggestion"] = suggestion.text
             context["listing_pages"] = main_listings()
         return context
 
@@ -383,7 +412,7 @@ class SearchResults:
 
 def card_key(page):
     published = page.last_published_at.timestamp() if page.last_published_at else 0
-    return f"search:card:{page.pk}:{published}"
+    return f"search:card:v2:{page.pk}:{published}"
 
 
 def page_summary(page):
@@ -404,12 +433,10 @@ def page_date(page):
 
 def main_listings():
     """The site's index pages (publications, events, gallery...), for a dead-end search."""
-    return list(
-        Page.objects.live()
-        .public()
-        .filter(depth=3, content_type__model__endswith="indexpage")
-        .order_by("path")
-    )
+    listing_types = [
+        model for model in engine.page_type_options().values() if engine.is_listing(model)
+    ]
+    return list(Page.objects.live().public().filter(depth=3).type(*listing_types).order_by("path"))
 
 
 def suggest(request):
@@ -422,7 +449,7 @@ def suggest(request):
             {
                 "title": page.title,
                 "url": page.get_url(request),
-                "type": capfirst(str(page.specific_class._meta.verbose_name)),
+                "type": engine.result_type(page.specific_class),
             }
             for page in suggested_pages(words[:100])
         ]

@@ -2,6 +2,7 @@
 
 import string
 from dataclasses import dataclass
+from urllib.parse import urlencode
 
 from django.apps import apps
 from django.core.exceptions import ValidationError
@@ -132,6 +133,9 @@ class NetworkOrganization(
     ]
     api_fields = [APIField("name"), APIField("kind"), APIField("website"), APIField("date_joined")]
 
+    # Site search: what visitors call organizations, which they may find, and where.
+    search_label = "Organizations"
+
     class Meta:
         ordering = ["name"]
         verbose_name = "network organization"
@@ -169,6 +173,30 @@ class NetworkOrganization(
         context = super().get_preview_context(request, mode_name)
         context["organization"] = self
         return context
+
+    @classmethod
+    def search_visible(cls):
+        return cls.objects.filter(live=True)
+
+    @classmethod
+    def search_result_urls(cls, organizations):
+        """Each organization's entry on the network organizations page, searched for by its
+        name so that it is on the page shown however long the list grows (one query for
+        the page), or "" each while there is no such page."""
+        index_page = None
+        if organizations:
+            index_page = (
+                NetworkOrganizationIndexPage.objects.live().public().order_by("path").first()
+            )
+        return {
+            organization.pk: (
+                f"{index_page.url}?{urlencode({'q': organization.name})}"
+                f"#organization-{organization.slug or slugify(organization.name)}"
+                if index_page is not None
+                else ""
+            )
+            for organization in organizations
+        }
 
 
 def unique_organization_slug(name, exclude_pk=None):
@@ -271,6 +299,8 @@ class NetworkOrganizationIndexPage(
     listing_per_page = 60
     # The page cache (home/caching.py) renders this page afresh when an organization changes.
     cache_dependencies = ["community.NetworkOrganization"]
+
+    search_is_listing = True
 
     class Meta:
         verbose_name = "network organizations index"

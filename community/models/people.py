@@ -99,6 +99,9 @@ class Person(
         APIField("organization"),
     ]
 
+    # Site search: what visitors call people, which people they may find, and where.
+    search_label = "People"
+
     class Meta:
         ordering = ["name"]
         verbose_name = "person"
@@ -143,6 +146,20 @@ class Person(
         """The public address of this person's profile, or "" while no people page exists."""
         directory_url = people_directory_url()
         return f"{directory_url}{self.slug}/" if directory_url else ""
+
+    @classmethod
+    def search_visible(cls):
+        return cls.objects.filter(live=True)
+
+    @classmethod
+    def search_result_urls(cls, people):
+        """Each person's profile address (one query for the people page), or "" each while
+        there is no people page."""
+        directory_url = people_directory_url() if people else ""
+        return {
+            person.pk: f"{directory_url}{person.slug}/" if directory_url else ""
+            for person in people
+        }
 
 
 def people_directory_url():

@@ -48,6 +48,8 @@ class WorkingGroupIndexPage(BasePage):
     parent_page_types = ["home.HomePage", "core.StandardPage"]
     subpage_types = ["community.WorkingGroupPage"]
 
+    search_is_listing = True
+
     class Meta:
         verbose_name = "working groups index"
 
@@ -115,6 +117,8 @@ class WorkingGroupPage(BasePage):
 
     parent_page_types = ["community.WorkingGroupIndexPage"]
     subpage_types = []
+
+    search_label = "Working groups"
 
     class Meta:
         verbose_name = "working group"

@@ -260,8 +260,8 @@ ENGLISH_ANALYZER = {
 }
 WAGTAILSEARCH_BACKENDS = {
     "database": {
-        # Wagtail's database backend, ranking in one pass on SQLite (search/backends/).
-        "BACKEND": "search.backends",
+        # Wagtail's database backend: SQLite FTS5 or PostgreSQL full text.
+        "BACKEND": "wagtail.search.backends.database",
         # PostgreSQL: stem English words; SQLite stems through its FTS5 porter tokenizer
         # (set up by the search app's migration).
         "SEARCH_CONFIG": "english",

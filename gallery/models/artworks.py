@@ -164,6 +164,8 @@ class ArtworkPage(RecordingCaptionsMixin, BasePage):
     parent_page_types = ["gallery.GalleryIndexPage"]
     subpage_types = []
 
+    search_label = "Artworks"
+
     class Meta:
         verbose_name = "artwork"
 

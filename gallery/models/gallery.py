@@ -94,6 +94,8 @@ class GalleryIndexPage(
     # it lists every tour stop and names artists, mediums and themes in cards and filters.
     cache_dependencies = ["gallery.TourStop", "gallery.Artist", "gallery.Medium", "gallery.Theme"]
 
+    search_is_listing = True
+
     class Meta:
         verbose_name = "gallery index page"
 

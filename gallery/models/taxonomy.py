@@ -1,7 +1,10 @@
 """The gallery's managed lists: mediums, themes and artists (snippets editors extend)."""
 
+from django.apps import apps
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models import Q
+from django.utils.timezone import localdate
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.search import index
 
@@ -87,7 +90,13 @@ class Artist(index.Indexed, models.Model):
         index.SearchField("name"),
         index.AutocompleteField("name"),
         index.SearchField("profession"),
+        index.SearchField("bio"),
+        index.FilterField("is_anonymous"),
+        index.FilterField("id"),
+        index.FilterField("name"),
     ]
+    # Site search: what visitors call artists, which they may find, and where.
+    search_label = "Artists"
 
     class Meta:
         ordering = ["name"]
@@ -110,3 +119,31 @@ class Artist(index.Indexed, models.Model):
         super().clean()
         if not self.is_anonymous and not self.name.strip():
             raise ValidationError({"name": "Enter the artist's name, or tick “show as Anonymous”."})
+
+    @classmethod
+    def search_visible(cls):
+        """Named artists with a work on display (an artist's page lists those works)."""
+        # Live works (a work in a private section is rare enough to leave to its page).
+        artworks = apps.get_model("gallery", "ArtworkPage").objects.live()
+        shown = artworks.filter(Q(display_until__isnull=True) | Q(display_until__gte=localdate()))
+        shown = shown.values("artist_id")
+        return cls.objects.filter(is_anonymous=False, pk__in=shown).exclude(name="")
+
+    @classmethod
+    def search_result_urls(cls, artists):
+        """Each artist's page of works in the gallery (one query for the gallery), or ""
+        each while there is no gallery."""
+        gallery = None
+        if artists:
+            gallery = (
+                apps.get_model("gallery", "GalleryIndexPage")
+                .objects.live()
+                .public()
+                .order_by("path")
+                .first()
+            )
+        return {artist.pk: gallery.artist_url(artist) if gallery else "" for artist in artists}
+
+    @property
+    def search_summary(self):
+        return self.public_bio or self.profession

@@ -53,7 +53,7 @@ def test_further_pages_filters_and_bad_input_are_not_counted_again(client, home_
         standard_page(home_page, f"Burnout {index}")
 
     client.get("/search/?q=burnout&page=2")
-    client.get("/search/?q=burnout&type=standardpage")
+    client.get("/search/?q=burnout&type=pages")
     client.get("/search/?q=burnout&page=abc")
     client.get("/search/?q=")
     client.get("/search/?q=😀")
