@@ -340,6 +340,8 @@ class PublicationPage(RoutablePageMixin, BasePage):
     parent_page_types = ["publications.PublicationIndexPage"]
     subpage_types = []
 
+    og_type = "article"
+
     class Meta:
         verbose_name = "publication"
         indexes = [

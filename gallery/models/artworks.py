@@ -1,6 +1,7 @@
 """Each work of the exhibit, its images, and the querysets listings show them with."""
 
 import datetime
+from urllib.parse import urljoin
 
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
@@ -23,6 +24,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from core.blocks import MediaEmbedBlock
+from core.metadata import SHARE_IMAGE_SPEC, ShareImage
 from core.pages import BasePage
 from gallery.models.taxonomy import Artist, Medium, Theme
 from gallery.models.tour import TourStop
@@ -156,6 +158,8 @@ class ArtworkPage(BasePage):
     parent_page_types = ["gallery.GalleryIndexPage"]
     subpage_types = []
 
+    og_type = "article"
+
     class Meta:
         verbose_name = "artwork"
 
@@ -278,6 +282,14 @@ class ArtworkPage(BasePage):
         )
         return context
 
+    def share_image(self, context):
+        """The work's first image, from the renditions the page loaded; none for a work
+        behind a content warning, whose image is shown only to a reader who chooses to."""
+        images = context.get("images") or []
+        if self.content_warning or not images:
+            return None
+        return ShareImage(images[0].image, images[0].alt)
+
     def serve(self, request, *args, **kwargs):
         if not self.is_on_display and not getattr(request, "is_preview", False):
             raise Http404("This work is no longer on display.")
@@ -308,7 +320,12 @@ class ArtworkPage(BasePage):
             data["keywords"] = ", ".join(keywords)
         if self.written_work:
             data["text"] = self.written_work
-        image_urls = [item.image.file.url for item in images if item.image_id]
+        # Renditions, never the original files (the proxy does not serve originals).
+        image_urls = [
+            urljoin(self.full_url or "", item.image.get_rendition(SHARE_IMAGE_SPEC).url)
+            for item in images
+            if item.image_id
+        ]
         if image_urls:
             data["image"] = image_urls
         return data
