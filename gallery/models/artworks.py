@@ -33,9 +33,7 @@ from gallery.models.tour import TourStop
 # so listings prefetch exactly these and never query per artwork.
 # 680 wide fits a one-column card on a 1.75x phone (about 380 px), where 800 was a third
 # too large.
-CARD_IMAGE_SPECS = Filter.expand_spec(
-    ["format-{avif,webp,jpeg}", "fill-{400x300,680x510,800x600}"]
-)
+CARD_IMAGE_SPECS = Filter.expand_spec(["format-{avif,webp,jpeg}", "fill-{400x300,680x510,800x600}"])
 ARTWORK_IMAGE_SPECS = Filter.expand_spec(["format-{avif,webp,jpeg}", "width-{640,1024,1600}"])
 
 ARTWORKS_PER_PAGE = 24
