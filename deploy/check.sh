@@ -49,17 +49,18 @@ export ALLOWED_HOSTS=localhost,testserver  # testserver: the demo renders its pa
 export DATABASE_URL="sqlite:///$work/site.sqlite3"
 export MEDIA_ROOT="$work/media" STATIC_ROOT="$work/static" CACHE_DIR="$work/app-cache"
 export TRUSTED_PROXIES=1
-export FRONTEND_CACHE_PURGE_URL="http://127.0.0.1:$PURGE_PORT"
 export TASKS_BACKEND=immediate  # purges sent at once, not by a worker this check would start
 export REDIS_URL="" ELASTICSEARCH_URL=""
 
 "$PY" manage.py migrate --noinput -v 0
 "$PY" manage.py collectstatic --noinput -v 0
-"$PY" manage.py load_demo_content -v 0 >/dev/null
+"$PY" manage.py shell -v 0 < deploy/check_content.py
 
 openssl req -x509 -newkey rsa:2048 -nodes -days 1 -subj "/CN=localhost" \
   -keyout "$work/tls.key" -out "$work/tls.crt" 2>/dev/null
 
+# From here on the site purges changed pages from the proxy (not while the content is made).
+export FRONTEND_CACHE_PURGE_URL="http://127.0.0.1:$PURGE_PORT"
 GUNICORN_BIND="127.0.0.1:$APP_PORT" GUNICORN_PID_FILE="$work/gunicorn.pid" WEB_CONCURRENCY=2 \
   GUNICORN_ACCESS_LOG="$work/gunicorn-access.log" \
   .venv/bin/gunicorn -c deploy/gunicorn.conf.py --daemon --error-logfile "$work/gunicorn.log"
@@ -69,8 +70,23 @@ SERVER_NAME=localhost LISTEN="127.0.0.1:$TLS_PORT" TLS_CERTIFICATE="$work/tls.cr
   TLS_CERTIFICATE_KEY="$work/tls.key" APP_SERVER="127.0.0.1:$APP_PORT" \
   PURGE_LISTEN="127.0.0.1:$PURGE_PORT" CACHE_PATH="$work/nginx/cache" \
   LOG_DIR="$work/nginx/logs" deploy/render-nginx.sh "$work/nginx/site/clinician-wellbeing.conf"
+modules=""
+for module in cache_purge brotli_filter brotli_static; do
+  file="/usr/lib/nginx/modules/ngx_http_${module}_module.so"
+  [ -e "$file" ] && modules+="load_module $file;"$'\n'
+done
+# nginx's workers drop to an unprivileged user: they read the static and media folders and
+# write their cache and temporary files.
+worker_user="$(id -un)"
+if [ "$(id -u)" = 0 ]; then
+  worker_user=www-data
+  chmod 755 "$work"
+  chmod -R a+rX "$STATIC_ROOT" "$MEDIA_ROOT"
+  chown -R "$worker_user" "$work/nginx/cache" "$work/nginx/temp"
+fi
 cat > "$work/nginx/nginx.conf" <<CONF
-include /etc/nginx/modules-enabled/*.conf;
+$modules
+user $worker_user;
 pid $work/nginx.pid;
 error_log $work/nginx/logs/error.log warn;
 worker_processes 1;
@@ -96,14 +112,10 @@ for _ in $(seq 1 60); do
   sleep 0.5
 done
 
-headers() {  # headers URL [curl options...]
-  local url="$1"
-  shift
-  curl -sk -o /dev/null -D - "$@" "$url" | tr -d '\r'
-}
-has() { grep -qi "$1"; }
-
 echo "== Checks"
+set +e  # every check runs; the failures are counted
+page="/about/"
+echo "   GET $site$page: $(curl -sk -o /dev/null -w '%{http_code} %{content_type}' "$site$page")"
 page="/about/"
 check "HTML arrives gzip-compressed" \
   bash -c "curl -sk -o /dev/null -D - -H 'Accept-Encoding: gzip' '$site$page' | tr -d '\r' | grep -qi '^content-encoding: gzip'"
@@ -111,7 +123,7 @@ if [ -f "$work/nginx/site/brotli.conf" ]; then
   check "HTML arrives brotli-compressed to browsers that ask for it" \
     bash -c "curl -sk -o /dev/null -D - -H 'Accept-Encoding: br, gzip' '$site$page' | tr -d '\r' | grep -qi '^content-encoding: br'"
 fi
-stylesheet="$(curl -sk "$site$page" | grep -o '/static/css/site\.[0-9a-f]\{12\}\.css' | head -1)"
+stylesheet="$(curl -sk "$site$page" | grep -o '/static/css/site\.[0-9a-f]\{12\}\.css' | head -n 1)"
 check "the page links a hashed stylesheet ($stylesheet)" test -n "$stylesheet"
 check "hashed static files are cached for a year, immutable" \
   bash -c "curl -sk -o /dev/null -D - '$site$stylesheet' | tr -d '\r' | grep -qi '^cache-control:.*max-age=31536000.*immutable'"
@@ -133,8 +145,10 @@ check "an anonymous page is served from the proxy's page cache" \
   bash -c "curl -sk -o /dev/null -D - '$site$page' | tr -d '\r' | grep -qi '^x-proxy-cache: HIT'"
 check "a signed-in visitor's request bypasses the proxy's cache" \
   bash -c "curl -sk -o /dev/null -D - -H 'Cookie: sessionid=abc' '$site$page' | tr -d '\r' | grep -qi '^x-proxy-cache: BYPASS'"
-check "the app's page cache answers behind it" \
-  bash -c "curl -sk -o /dev/null -D - -H 'Cookie: sessionid=abc' '$site$page' | tr -d '\r' | grep -qi '^x-page-cache: hit'"
+app="http://127.0.0.1:$APP_PORT$page"
+curl -s -o /dev/null -H 'Host: localhost' -H 'X-Forwarded-Proto: https' "$app"
+check "behind it, the app serves the page from its own page cache" \
+  bash -c "curl -s -o /dev/null -D - -H 'Host: localhost' -H 'X-Forwarded-Proto: https' '$app' | tr -d '\r' | grep -qi '^x-page-cache: hit'"
 
 "$PY" manage.py shell -v 0 -c "
 from wagtail.models import Page
@@ -148,7 +162,7 @@ check "after the purge the proxy fetches the page afresh" \
 
 if [ "$failures" -gt 0 ]; then
   echo "== deploy-check: $failures failed"
-  tail -n 20 "$work/nginx/logs/error.log" "$work/gunicorn.log" || true
+  tail -n 20 "$work/nginx/logs/error.log" "$work/gunicorn.log" "$work/nginx/logs/access.log"
   exit 1
 fi
 echo "== deploy-check: all passed"
