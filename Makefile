@@ -8,7 +8,7 @@ PORT ?= 8000
 # Links the site builds (feeds, calendars, the sitemap, emails) use the address it serves.
 export SITE_URL ?= http://$(HOST):$(PORT)
 
-.PHONY: run test lint install install-test migrate demo serve scheduler worker backup restore audit bench clean
+.PHONY: run test lint install install-test migrate demo serve scheduler worker backup restore audit bench clean deploy-check
 
 $(VENV)/bin/activate:
 	$(PYTHON) -m venv $(VENV)
@@ -70,6 +70,12 @@ restore: install
 # Known vulnerabilities in the pinned dependencies (needs the PyPI advisory service online).
 audit: install
 	$(VENV)/bin/pip-audit --progress-spinner off
+
+# Starts the production stack of deploy/ on this machine (Debian's nginx in front of
+# gunicorn, production settings, throwaway data) and checks what the proxy does. Needs
+# apt-get install nginx-light libnginx-mod-http-cache-purge (brotli modules optional).
+deploy-check: install
+	PY=$(PY) bash deploy/check.sh
 
 bench: install
 	$(PY) bench/run.py

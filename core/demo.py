@@ -174,6 +174,20 @@ def load(builder):
         show_in_menus=True,
     )
     _site_settings(about)
+    _default_share_image(builder)
+
+
+def _default_share_image(builder):
+    """The card a shared link shows for pages without an image of their own."""
+    site_settings = SiteSettings.for_site(Site.objects.get(is_default_site=True))
+    if site_settings.default_share_image_id is None:
+        image = builder.image(
+            "Clinician Well-Being Collaborative (sharing image)", width=1200, height=630
+        )
+        image.description = "Abstract bands in the Collaborative's colors"
+        image.save(update_fields=["description"])
+        site_settings.default_share_image = image
+        site_settings.save()
 
 
 def _site_settings(about):

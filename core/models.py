@@ -76,6 +76,17 @@ class SiteSettings(BaseSiteSetting):
     )
     footer_text = RichTextField(blank=True, features=["bold", "italic", "link"])
     social_links = StreamField([("social", SocialLinkBlock())], blank=True)
+    default_share_image = models.ForeignKey(
+        "wagtailimages.Image",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=(
+            "Shown when a page without an image of its own is shared on social media. "
+            "Landscape, at least 1200 × 630 pixels; its description is read as its alt text."
+        ),
+    )
 
     panels = []
     edit_handler = TabbedInterface(
@@ -102,6 +113,7 @@ class SiteSettings(BaseSiteSetting):
                 ],
                 heading="Footer",
             ),
+            ObjectList([FieldPanel("default_share_image")], heading="Sharing"),
         ]
     )
 

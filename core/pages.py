@@ -145,6 +145,27 @@ class BasePage(Page):
         """A short note beside the page's title on a profile, such as its date."""
         return ""
 
+    # What search engines and shared links show (core.metadata) -------------------------
+
+    og_type = "website"  # Open Graph: "article" for a page that is one piece of writing or art
+
+    def meta_title(self):
+        return self.seo_title or self.title
+
+    def meta_description(self):
+        """The page's search description, else its summary (search_summary, introduction)."""
+        return (
+            self.search_description
+            or getattr(self, "search_summary", "")
+            or getattr(self, "introduction", "")
+        )
+
+    def share_image(self, context):
+        """The image a shared link to this page shows (a ``core.metadata.ShareImage``), or
+        None for the site's default. ``context`` is the page's template context, which may
+        hold the images the page loaded already."""
+        return None
+
     def breadcrumb_pages(self):
         """The live pages above this one, below the tree's root."""
         if self.route_ancestors is None:

@@ -57,12 +57,36 @@ def submissions_collection():
     return collection
 
 
+# What each form's page tells search engines and sharing services (core.metadata).
+FORM_METADATA = {
+    "gallery/host_form.html": (
+        "Host the traveling gallery",
+        "hosting_introduction",
+        "Bring Expressions of Clinician Well-Being, the traveling art exhibit, to your "
+        "organization: tell us where and when.",
+    ),
+    "gallery/submit_form.html": (
+        "Submit your work",
+        "call_introduction",
+        "Clinicians, patients and families: submit your art, writing, music or video about "
+        "clinician well-being to the gallery's open call.",
+    ),
+}
+
+
 def _render_form(page, request, template, form, *, status=200, **extra):
+    title, introduction_field, fallback = FORM_METADATA[template]
     response = page.render(
         request,
         with_listing=False,
         template=template,
-        context_overrides={"form": form, "robots_noindex": request.method == "POST", **extra},
+        context_overrides={
+            "form": form,
+            "robots_noindex": request.method == "POST",
+            "meta_title": title,
+            "meta_description": getattr(page, introduction_field) or fallback,
+            **extra,
+        },
     )
     response.status_code = status
     return response

@@ -10,6 +10,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from core.blocks import BodyBlock, GoalBlock, LinkBlock
+from core.metadata import SITE_NAME
 from core.pages import BasePage
 from events.models import EventIndexPage, EventPage
 from gallery.models import ArtworkPage
@@ -120,6 +121,13 @@ class HomePage(BasePage):
 
     class Meta:
         verbose_name = "home page"
+
+    def meta_title(self):
+        """Shared, the home page is the site, not “Home”."""
+        return self.seo_title or SITE_NAME
+
+    def meta_description(self):
+        return self.search_description or self.hero_text or self.hero_heading
 
     def featured_publications(self):
         return PublicationPage.featured_for_home_page(3)

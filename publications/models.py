@@ -356,6 +356,7 @@ class PublicationPage(RoutablePageMixin, BasePage):
     subpage_types = []
 
     search_label = "Publications"
+    og_type = "article"
 
     class Meta:
         verbose_name = "publication"

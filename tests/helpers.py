@@ -116,3 +116,42 @@ class SilentServer:
         self.listener.close()
         for held in self.held:
             held.close()
+
+
+def demo_page_urls():
+    """One address of each page type and routable sub-page of the demo site."""
+    from wagtail.models import Page
+
+    from community.models import (
+        NetworkOrganization,
+        NetworkOrganizationIndexPage,
+        PeoplePage,
+        PeoplePagePerson,
+    )
+    from gallery.models import Artist, ArtworkPage, GalleryIndexPage
+
+    urls = {}
+    for page in Page.objects.live().public().specific().filter(depth__gt=1).order_by("path"):
+        urls.setdefault(type(page).__name__, page.url)
+    people_page = Page.objects.live().type(PeoplePage)
+    gallery = GalleryIndexPage.objects.live().first()
+    artist = Artist.objects.filter(pk__in=ArtworkPage.objects.live().values("artist_id")).first()
+    organization = NetworkOrganization.objects.filter(live=True).first()
+    person = PeoplePagePerson.objects.filter(person__live=True).select_related("person")[0].person
+    urls.update(
+        {
+            "Person profile": people_page.first().url + f"{person.slug}/",
+            "Organization statement": Page.objects.live()
+            .type(NetworkOrganizationIndexPage)
+            .first()
+            .url
+            + f"statements/{organization.slug}/",
+            "Artist page": gallery.url + gallery.reverse_subpage("artist", args=[artist.pk]),
+            "Host the gallery": gallery.url + gallery.reverse_subpage("host"),
+            "Submit artwork": gallery.url + gallery.reverse_subpage("submit"),
+            "Search results": "/search/?q=burnout",
+            "Search page": "/search/",
+            "Page not found": "/no-such-page/",
+        }
+    )
+    return urls

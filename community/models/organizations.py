@@ -26,6 +26,7 @@ from wagtail.models import (
 from wagtail.search import index
 
 from core.listing import MAX_PARAM_LENGTH, FilterableListingMixin, ListingFilter, ListingSort
+from core.metadata import ShareImage
 from core.pages import BasePage
 
 LOGO_RENDITION = "max-240x120"
@@ -411,6 +412,10 @@ class NetworkOrganizationIndexPage(
         context = Page.get_context(self, request)
         context["organization"] = organization
         context["organization_json_ld"] = organization_json_ld(organization, request)
+        context["meta_title"] = f"{organization.name}: commitment statement"
+        context["meta_description"] = organization.search_summary
+        if organization.logo:
+            context["meta_image"] = ShareImage(organization.logo, organization.logo_alt_text)
         return TemplateResponse(request, "community/organization_statement.html", context)
 
     def get_sitemap_urls(self, request=None):

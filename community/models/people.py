@@ -23,6 +23,7 @@ from wagtail.models import (
 from wagtail.search import index
 
 from community.blocks import ProfileLinkBlock
+from core.metadata import ShareImage
 from core.pages import BasePage, pages_naming
 
 PHOTO_RENDITION = "fill-240x240-c100"
@@ -266,6 +267,9 @@ class PeoplePage(RoutablePageMixin, BasePage):
             role=PeopleGroup(person.group_here).label if person.group_here else "",
             named_on=pages_naming(person),
             person_json_ld=person_json_ld(person, request),
+            meta_title=person.display_name,
+            meta_description=person.search_summary,
+            meta_image=ShareImage(person.photo, person.photo_alt_text) if person.photo else None,
         )
         return TemplateResponse(request, "community/person_page.html", context)
 

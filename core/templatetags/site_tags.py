@@ -1,6 +1,7 @@
 from django import template
 from wagtail.models import Page
 
+from core import metadata
 from core.models import SiteSettings
 
 register = template.Library()
@@ -65,6 +66,16 @@ def site_chrome(context):
         if request is not None:
             request._site_chrome = cached
     return cached
+
+
+@register.inclusion_tag("includes/page_metadata.html", takes_context=True)
+def page_metadata(context):
+    """The page's description, canonical address and sharing card (core.metadata)."""
+    chrome = site_chrome(context)
+    return {
+        "meta": metadata.page_metadata(context, chrome.settings),
+        "site_name": metadata.SITE_NAME,
+    }
 
 
 class Crumb:

@@ -2,6 +2,7 @@
 
 import datetime
 import re
+from urllib.parse import urljoin
 
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
@@ -24,13 +25,16 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from core.blocks import MediaEmbedBlock, UploadedMediaBlock
+from core.metadata import SHARE_IMAGE_SPEC, ShareImage
 from core.pages import BasePage, RecordingCaptionsMixin
 from gallery.models.taxonomy import Artist, Medium, Theme
 from gallery.models.tour import TourStop
 
 # The rendition specs the templates ask for, expanded the way {% picture %} expands them,
 # so listings prefetch exactly these and never query per artwork.
-CARD_IMAGE_SPECS = Filter.expand_spec(["format-{avif,webp,jpeg}", "fill-{400x300,800x600}"])
+# 680 wide fits a one-column card on a 1.75x phone (about 380 px), where 800 was a third
+# too large.
+CARD_IMAGE_SPECS = Filter.expand_spec(["format-{avif,webp,jpeg}", "fill-{400x300,680x510,800x600}"])
 ARTWORK_IMAGE_SPECS = Filter.expand_spec(["format-{avif,webp,jpeg}", "width-{640,1024,1600}"])
 
 ARTWORKS_PER_PAGE = 24
@@ -165,6 +169,7 @@ class ArtworkPage(RecordingCaptionsMixin, BasePage):
     subpage_types = []
 
     search_label = "Artworks"
+    og_type = "article"
 
     class Meta:
         verbose_name = "artwork"
@@ -310,6 +315,14 @@ class ArtworkPage(RecordingCaptionsMixin, BasePage):
         )
         return context
 
+    def share_image(self, context):
+        """The work's first image, from the renditions the page loaded; none for a work
+        behind a content warning, whose image is shown only to a reader who chooses to."""
+        images = context.get("images") or []
+        if self.content_warning or not images:
+            return None
+        return ShareImage(images[0].image, images[0].alt)
+
     def serve(self, request, *args, **kwargs):
         if not self.is_on_display and not getattr(request, "is_preview", False):
             raise Http404("This work is no longer on display.")
@@ -340,7 +353,12 @@ class ArtworkPage(RecordingCaptionsMixin, BasePage):
             data["keywords"] = ", ".join(keywords)
         if self.written_work:
             data["text"] = self.written_work
-        image_urls = [item.image.file.url for item in images if item.image_id]
+        # Renditions, never the original files (the proxy does not serve originals).
+        image_urls = [
+            urljoin(self.full_url or "", item.image.get_rendition(SHARE_IMAGE_SPEC).url)
+            for item in images
+            if item.image_id
+        ]
         if image_urls:
             data["image"] = image_urls
         return data

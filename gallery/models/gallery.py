@@ -18,6 +18,7 @@ from wagtail.search import index
 
 from core.blocks import BodyBlock
 from core.listing import FilterableListingMixin, ListingFilter, ListingSort, build_listing
+from core.metadata import ShareImage
 from core.pages import BasePage
 from gallery.models.artworks import ARTWORKS_PER_PAGE, ArtworkPage, on_display
 from gallery.models.taxonomy import Artist
@@ -162,10 +163,29 @@ class GalleryIndexPage(
                 "artist": artist,
                 "listing": listing,
                 "robots_noindex": listing.is_filtered,
+                **self.artist_metadata(artist, listing),
             },
         )
         response.status_code = listing.status
         return response
+
+    def artist_metadata(self, artist, listing):
+        """The artist page's title, description and sharing image (their first work's)."""
+        description = artist.public_bio or (
+            f"Works by {artist.display_name} in {self.title}, an art exhibit about "
+            "clinician well-being."
+        )
+        metadata = {
+            "meta_title": f"Works by {artist.display_name}",
+            "meta_description": description,
+        }
+        works = listing.page.object_list if listing.page is not None else []
+        first = next((work for work in works if not work.content_warning), None)
+        item = first.primary_image if first is not None else None
+        if item is not None:
+            # A rendition the card loaded already.
+            metadata["meta_image"] = ShareImage(item.image, item.alt, "format-jpeg|fill-800x600")
+        return metadata
 
     def artist_url(self, artist):
         return self.url + artist_subpath(artist.pk)
@@ -210,9 +230,14 @@ class GalleryIndexPage(
         return self.url + self.reverse_subpage(name)
 
     def get_sitemap_urls(self, request=None):
+        """The gallery, its two forms and the page of every artist with a work on display."""
         urls = super().get_sitemap_urls(request)
         if urls:
-            urls.append({"location": self.full_url + self.reverse_subpage("host")})
+            for name in ("host", "submit"):
+                urls.append({"location": self.full_url + self.reverse_subpage(name)})
+            artists = self.artworks().order_by("artist_id").values_list("artist_id", flat=True)
+            for artist_id in artists.distinct():
+                urls.append({"location": self.full_url + artist_subpath(artist_id)})
         return urls
 
     # Search ----------------------------------------------------------------------------

@@ -55,3 +55,20 @@ def site_screenshot_path(name):
     folder = settings.BASE_DIR / "tests" / "browser" / "screenshots"
     folder.mkdir(exist_ok=True)
     return folder / name
+
+
+def test_without_scripts_a_phone_shows_the_whole_menu(browser, site_url):
+    context = browser.new_context(viewport={"width": 375, "height": 700}, java_script_enabled=False)
+    page = context.new_page()
+    page.goto(site_url + "/")
+    assert page.get_by_label("Search the site").is_visible()
+    assert not page.get_by_role("button", name="Menu").is_visible()
+    context.close()
+
+
+def test_not_found_page_never_scrolls_sideways_on_a_small_phone(page, site_url):
+    for width in (320, 375):
+        page.set_viewport_size({"width": width, "height": 700})
+        page.goto(site_url + "/missing/")
+        assert page.evaluate("document.documentElement.scrollWidth") <= width
+        assert page.get_by_role("button", name="Search").last.is_visible()

@@ -1,11 +1,10 @@
-// Progressive enhancement only: every page works without this file.
+// Progressive enhancement only: every page works without this file. The stylesheet draws
+// the header collapsed on phones before this runs; this only opens and closes the menu.
 (function () {
   "use strict";
   var toggle = document.querySelector(".nav-toggle");
   var nav = document.getElementById("site-menu");
   if (toggle && nav) {
-    toggle.hidden = false;
-    document.documentElement.classList.add("has-nav-toggle");
     toggle.addEventListener("click", function () {
       var open = toggle.getAttribute("aria-expanded") === "true";
       toggle.setAttribute("aria-expanded", String(!open));
