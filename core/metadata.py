@@ -64,10 +64,16 @@ def canonical_url(page, request):
 
 
 def share_image_rendition(share_image):
-    """The image and its sharing rendition (made once, then read from its renditions)."""
+    """The image and its sharing rendition: one query for an image given by its id (the
+    rendition with its image), made once when it does not exist yet."""
     image, spec = share_image.image, share_image.spec
     if isinstance(image, int):
-        image = get_image_model().objects.prefetch_renditions(spec).get(pk=image)
+        renditions = get_image_model().get_rendition_model().objects
+        rendition = renditions.select_related("image").filter(image_id=image, filter_spec=spec)
+        rendition = rendition.first()
+        if rendition is not None:
+            return rendition.image, rendition
+        image = get_image_model().objects.get(pk=image)
     return image, image.get_rendition(spec)
 
 
