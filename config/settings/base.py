@@ -60,6 +60,7 @@ INSTALLED_APPS = [
     "publications",
     "events",
     "gallery",
+    "news",
     "search",
     "home",
     "demo",
