@@ -63,6 +63,7 @@ INSTALLED_APPS = [
     "news",
     "search",
     "home",
+    "wordpress_import",
     "demo",
     # Wagtail
     "wagtail.contrib.forms",
@@ -112,6 +113,8 @@ MIDDLEWARE = [
     "operations.middleware.DatabaseUnavailableMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.middleware.http.ConditionalGetMiddleware",
+    # WordPress's /?p=ID addresses, before the page cache answers them as the home page.
+    "wordpress_import.middleware.OldWordPressAddresses",
     "caching.pages.PageCacheMiddleware",
     "core.pages.OneReadOfViewRestrictions",
     "core.throttles.FormThrottleMiddleware",
