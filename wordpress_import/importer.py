@@ -18,18 +18,24 @@ from collections import Counter
 from pathlib import Path
 from urllib.parse import urlparse
 
+from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.db import transaction
+from django.test.utils import override_settings
 from django.utils import timezone
 from django.utils.html import strip_tags
 from django.utils.text import Truncator, slugify
 from wagtail.contrib.redirects.models import Redirect
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
-from wagtail.models import Page, Site
+from wagtail.models import Page, ReferenceIndex, Site
+from wagtail.search import index
+from wagtail.search.backends import get_search_backends
+from wagtail.signal_handlers import disable_reference_index_auto_update
 
+from caching import renditions
 from core.images import sanitize_image
 from core.models import StandardPage
 from core.uploads import document_content_problem
@@ -121,12 +127,21 @@ class Importer:
         self.post_pages = {}  # WordPress id -> page id
         self.files = {}  # old file path -> document id
         self.images = {}  # old file path -> (image id, alt text)
-        self.changed_pages = []  # (item, page) whose bodies are written in the second pass
+        self.changed_pages = []  # (item, page, ...) whose bodies are written in the second pass
+        self.created_objects = []  # images, documents and venues, for the indexes
+        self.published_with_images = []  # their renditions are made once, at the end
 
     # The run -------------------------------------------------------------------------
 
     def run(self):
-        with transaction.atomic():
+        # The search and reference indexes are brought up to date once at the end, for
+        # everything imported together, rather than at each of a page's several saves.
+        with (
+            transaction.atomic(),
+            disable_reference_index_auto_update(),
+            search_auto_update_paused(),
+            renditions.deferred(),
+        ):
             for record in ImportedItem.objects.all():
                 self.known[(record.kind, record.wordpress_id)] = record
             self.home = _site_root()
@@ -139,8 +154,12 @@ class Importer:
                     self.progress(f"  {number}/{total} items read")
             self._bodies()
             self._redirects(items)
+            self._update_indexes()
             if self.dry_run:
                 transaction.set_rollback(True)
+            elif self.published_with_images:
+                ids = list(self.published_with_images)
+                transaction.on_commit(lambda: renditions.warm_pages.enqueue(ids))
         return self.summary
 
     def _triage(self):
@@ -276,6 +295,7 @@ class Importer:
             )
             return
         self._record("attachment", item, obj)
+        self.created_objects.append(obj)
         self._remember_file(kind, old_path, obj.pk, alt)
         self.summary.count(kind, "created")
 
@@ -340,6 +360,7 @@ class Importer:
             venue = Venue.objects.filter(name=fields["name"], city=fields["city"]).first()
         if venue is None:
             venue = Venue.objects.create(**fields)
+            self.created_objects.append(venue)
             self.summary.count("venue", "created")
         else:
             self.summary.count("venue", "unchanged")
@@ -527,9 +548,28 @@ class Importer:
             revision = page.save_revision(clean=False)
             if self.publish and item.status == "publish" and not item.password:
                 revision.publish()
+                if any(kind_ == "figure" for kind_, _value in blocks):
+                    self.published_with_images.append(page.pk)
             ImportedItem.objects.filter(kind=kind, wordpress_id=item.post_id).update(
                 fingerprint=fingerprint
             )
+
+    def _update_indexes(self):
+        """The search index and Wagtail's reference index, for everything made or changed."""
+        if self.dry_run:
+            return
+        by_model = {}
+        for _item, page, *_rest in self.changed_pages:
+            by_model.setdefault(type(page), []).append(page)
+        for obj in self.created_objects:
+            by_model.setdefault(type(obj), []).append(obj)
+        for model, objects in by_model.items():
+            for obj in objects:
+                ReferenceIndex.create_or_update_for_object(obj)
+            if issubclass(model, index.Indexed):
+                for backend in get_search_backends(with_auto_update=True):
+                    backend.add_bulk(model, objects)
+        self.progress(f"  {sum(map(len, by_model.values()))} items indexed for search")
 
     # Redirects -----------------------------------------------------------------------
 
@@ -622,6 +662,16 @@ class Importer:
 
 
 # Helpers ----------------------------------------------------------------------------
+
+
+def search_auto_update_paused():
+    """Every search backend's automatic updates off for the import (Wagtail reads the
+    setting at each save); the importer indexes what it made in bulk at the end."""
+    backends = {
+        name: {**params, "AUTO_UPDATE": False}
+        for name, params in settings.WAGTAILSEARCH_BACKENDS.items()
+    }
+    return override_settings(WAGTAILSEARCH_BACKENDS=backends)
 
 
 def _site_root():
