@@ -14,6 +14,7 @@ from core.metadata import SITE_NAME
 from core.pages import BasePage
 from events.models import EventIndexPage, EventPage
 from gallery.models import ArtworkPage
+from news.models import NewsPage
 from publications.models import KnowledgeHubPage, PublicationPage
 
 
@@ -131,6 +132,18 @@ class HomePage(BasePage):
 
     def featured_publications(self):
         return PublicationPage.featured_for_home_page(3)
+
+    @cached_property
+    def latest_news(self):
+        return NewsPage.latest(3)
+
+    def news_index_url(self):
+        """The address of the news index the latest items sit in (their parent's address,
+        read from theirs: no query)."""
+        if not self.latest_news:
+            return ""
+        url = self.latest_news[0].url or ""
+        return url[: url.rstrip("/").rfind("/") + 1]
 
     def upcoming_events(self):
         return EventPage.upcoming_for_home_page(3)

@@ -60,8 +60,10 @@ INSTALLED_APPS = [
     "publications",
     "events",
     "gallery",
+    "news",
     "search",
     "home",
+    "wordpress_import",
     "demo",
     # Wagtail
     "wagtail.contrib.forms",
@@ -112,6 +114,8 @@ MIDDLEWARE = [
     "operations.middleware.DatabaseUnavailableMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.middleware.http.ConditionalGetMiddleware",
+    # WordPress's /?p=ID addresses, before the page cache answers them as the home page.
+    "wordpress_import.middleware.OldWordPressAddresses",
     "caching.pages.PageCacheMiddleware",
     "core.pages.OneReadOfViewRestrictions",
     "core.throttles.FormThrottleMiddleware",

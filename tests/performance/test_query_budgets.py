@@ -1,4 +1,4 @@
-"""Every public page of the demo site renders in at most 15 SQL queries, and in exactly as
+"""Every public page of the demo site renders in at most 18 SQL queries, and in exactly as
 many when the content grows tenfold.
 
 The per-app tests prove each page type against factories; this one proves the site as
@@ -24,7 +24,11 @@ from tests.helpers import count_queries
 
 pytestmark = pytest.mark.slow
 
-BUDGET = 15
+# The home page is the most expensive: its hero image, the shared image's rendition, the
+# featured publications with their authors, the latest news with their topics, the upcoming
+# events, the gallery highlights with their images and renditions, and the hub's resources.
+# (It was 15 before the news, the share image and the hero image joined it.)
+BUDGET = 18
 SEARCHES = [
     "/search/?q=burnout",
     "/search/?q=clinician+well-being+national+plan",
