@@ -59,13 +59,20 @@ def load(builder):
         "support clinician well-being, in one searchable place."
     )
     home.knowledge_hub_page = hub
-    home.hero_link = [
+    links = [
         {
             "type": "link",
             "value": {"label": "About the Collaborative", "page": about.pk, "url": ""},
         },
-        {"type": "link", "value": {"label": "Visit the knowledge hub", "page": hub.pk, "url": ""}},
     ]
+    if hub is not None:  # the publications app's demo builds it
+        links.append(
+            {
+                "type": "link",
+                "value": {"label": "Visit the knowledge hub", "page": hub.pk, "url": ""},
+            }
+        )
+    home.hero_link = links
     home.save_revision().publish()
     builder.say("  the home page's sections filled in")
 

@@ -32,6 +32,7 @@ class NewsIndexPage(FilterableListingMixin, RoutablePageMixin, BasePage):
 
     content_panels = Page.content_panels + [FieldPanel("introduction")]
     search_fields = Page.search_fields + [index.SearchField("introduction")]
+    search_is_listing = True
 
     listing_filters = (
         ListingFilter("topic", "Topic", "topics__slug", "topics__name"),
@@ -131,6 +132,9 @@ class NewsIndexPage(FilterableListingMixin, RoutablePageMixin, BasePage):
 
 
 class NewsPage(BasePage):
+    search_label = "News"
+    og_type = "article"
+
     date = models.DateField(
         "news date",
         default=datetime.date.today,

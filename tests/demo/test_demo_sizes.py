@@ -100,7 +100,7 @@ def test_bulk_artworks_appear_in_the_gallery_with_their_image(client, sized_site
     synthetic = [card for card in cards if "Benchmark work" in card]
     assert len(cards) == 6 and len(synthetic) == 5  # 24 per page: 25 real works, then 5
     assert all("<img" in card and "/media/images/" in card for card in synthetic)
-    assert all("Abstract shapes" in card for card in synthetic)  # their alt text
+    assert all(re.search(r'<img[^>]* alt="[^"]{20,}"', card) for card in synthetic)  # alt text
     # The build rendered the listing, so its images were made then, not for this visitor.
     assert renditions.count() == made_while_building
 
