@@ -29,6 +29,7 @@ VISITOR_LABELS = {
     "Events",
     "Artworks",
     "People",
+    "News",
     "Organizations",
     "Working groups",
     "Pages",
