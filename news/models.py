@@ -9,25 +9,25 @@ import datetime
 from django import forms
 from django.db import models
 from django.db.models import Prefetch
-from django.http import Http404
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.text import Truncator
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, PageChooserPanel
 from wagtail.api import APIField
-from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from core.blocks import BodyBlock
+from core.feeds import TopicFeeds
 from core.listing import FilterableListingMixin, ListingFilter, ListingSort, YearFilter
 from core.pages import BasePage
+from news.feeds import NewsFeed
 from publications.models import Topic
 
 
-class NewsIndexPage(FilterableListingMixin, RoutablePageMixin, BasePage):
+class NewsIndexPage(FilterableListingMixin, TopicFeeds, BasePage):
     introduction = models.TextField(blank=True, help_text="A sentence or two under the title.")
 
     content_panels = Page.content_panels + [FieldPanel("introduction")]
@@ -43,7 +43,10 @@ class NewsIndexPage(FilterableListingMixin, RoutablePageMixin, BasePage):
         ListingSort("oldest", "Oldest first", ("date", "first_published_at", "title")),
     )
     listing_per_page = 10
-    feed_size = 20
+    feed_class = NewsFeed
+    feed_subject = "News"
+    feed_ordering = ("-date", "-first_published_at")
+    topic_model = Topic
 
     parent_page_types = ["home.HomePage", "core.StandardPage"]
     subpage_types = ["news.NewsPage"]
@@ -58,69 +61,10 @@ class NewsIndexPage(FilterableListingMixin, RoutablePageMixin, BasePage):
     def listing_items(self, request):
         return self.news_items()
 
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
-        context["topic_feeds"] = [
-            (facet.selected, facet.selected_label)
-            for facet in context["listing"].active_filters
-            if facet.param == "topic"
-        ]
-        return context
+    # Feeds (core.feeds.TopicFeeds) ---------------------------------------------------------
 
-    # Feeds -------------------------------------------------------------------------------
-
-    def feed_items(self, topic=None):
-        items = self.news_items()
-        if topic is not None:
-            items = items.filter(topics=topic)
-        return items.order_by("-date", "-first_published_at")[: self.feed_size]
-
-    def _topic(self, slug):
-        topic = Topic.objects.filter(slug=slug).first()
-        if topic is None:
-            raise Http404("There is no such topic.")
-        return topic
-
-    def get_cached_paths(self):
-        return ["/", f"/{self.reverse_subpage('rss')}", f"/{self.reverse_subpage('atom')}"]
-
-    def cached_paths_showing(self, shown):
-        """The topic feeds that list ``shown``: a news item below, or a topic."""
-        if isinstance(shown, Topic):
-            slugs = [shown.slug]
-        elif isinstance(shown, NewsPage):
-            slugs = list(shown.topics.values_list("slug", flat=True))
-        else:
-            return []
-        return [
-            f"/{self.reverse_subpage(name, kwargs={'topic': slug})}"
-            for slug in slugs
-            for name in ("topic_rss", "topic_atom")
-        ]
-
-    @path("feed/rss/", name="rss")
-    def rss_feed(self, request):
-        from news.feeds import NewsRssFeed
-
-        return NewsRssFeed(self)(request)
-
-    @path("feed/atom/", name="atom")
-    def atom_feed(self, request):
-        from news.feeds import NewsAtomFeed
-
-        return NewsAtomFeed(self)(request)
-
-    @path("topics/<slug:topic>/feed/rss/", name="topic_rss")
-    def topic_rss_feed(self, request, topic):
-        from news.feeds import NewsRssFeed
-
-        return NewsRssFeed(self, self._topic(topic))(request)
-
-    @path("topics/<slug:topic>/feed/atom/", name="topic_atom")
-    def topic_atom_feed(self, request, topic):
-        from news.feeds import NewsAtomFeed
-
-        return NewsAtomFeed(self, self._topic(topic))(request)
+    def feed_queryset(self):
+        return self.news_items()
 
     @property
     def search_date(self):

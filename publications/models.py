@@ -12,7 +12,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
 from django.db import models
 from django.db.models import Exists, OuterRef, Prefetch, Q, Subquery
-from django.http import Http404, HttpResponse
+from django.http import HttpResponse
 from django.utils.functional import cached_property
 from django.utils.html import strip_tags
 from django.utils.text import Truncator
@@ -32,6 +32,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from core.blocks import BodyBlock
+from core.feeds import TopicFeeds
 from core.listing import (
     FilterableListingMixin,
     ListingFilter,
@@ -40,6 +41,7 @@ from core.listing import (
 )
 from core.pages import BasePage, names_in, site_view_restrictions
 from publications import citations
+from publications.feeds import PublicationsFeed
 from publications.pdf_text import text_for_document
 
 DOI_PATTERN = re.compile(r"^10\.\d{4,9}/\S+$")
@@ -105,11 +107,7 @@ class Topic(models.Model):
         return self.name
 
 
-class PublicationIndexPage(
-    FilterableListingMixin,
-    RoutablePageMixin,
-    BasePage,
-):
+class PublicationIndexPage(FilterableListingMixin, TopicFeeds, BasePage):
     introduction = models.TextField(blank=True, help_text="A sentence or two under the title.")
 
     content_panels = Page.content_panels + [FieldPanel("introduction")]
@@ -126,7 +124,10 @@ class PublicationIndexPage(
         ListingSort("title", "Title (A–Z)", ("title",)),
     )
     listing_per_page = 12
-    feed_size = 20
+    feed_class = PublicationsFeed
+    feed_subject = "The newest publications"
+    feed_ordering = ("-publication_date", "-first_published_at")
+    topic_model = Topic
 
     subpage_types = ["publications.PublicationPage"]
     child_related = ("publication_type", "document")  # shown on every publication page
@@ -156,72 +157,16 @@ class PublicationIndexPage(
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["topic_feeds"] = [
-            (facet.selected, facet.selected_label)
-            for facet in context["listing"].active_filters
-            if facet.param == "topic"
-        ]
         listing = context["listing"]
         if not listing.params and listing.page is not None:
             # Only the unfiltered first view leads with them; the listing stays by date.
             context["featured"] = self.featured_publications()
         return context
 
-    # Feeds -------------------------------------------------------------------------------
+    # Feeds (core.feeds.TopicFeeds) ---------------------------------------------------------
 
-    def feed_items(self, topic=None):
-        items = self.publications().prefetch_related("topics")
-        if topic is not None:
-            items = items.filter(topics=topic)
-        return items.order_by("-publication_date", "-first_published_at")[: self.feed_size]
-
-    def _topic(self, slug):
-        topic = Topic.objects.filter(slug=slug).first()
-        if topic is None:
-            raise Http404("There is no such topic.")
-        return topic
-
-    def get_cached_paths(self):
-        """The listing and its feeds: what a CDN drops when a publication below changes."""
-        return ["/", f"/{self.reverse_subpage('rss')}", f"/{self.reverse_subpage('atom')}"]
-
-    def cached_paths_showing(self, shown):
-        """The topic feeds that list ``shown``: a publication below, or a topic."""
-        if isinstance(shown, Topic):
-            slugs = [shown.slug]
-        elif isinstance(shown, PublicationPage):
-            slugs = list(shown.topics.values_list("slug", flat=True))
-        else:
-            return []
-        return [
-            f"/{self.reverse_subpage(name, kwargs={'topic': slug})}"
-            for slug in slugs
-            for name in ("topic_rss", "topic_atom")
-        ]
-
-    @path("feed/rss/", name="rss")
-    def rss_feed(self, request):
-        from publications.feeds import PublicationsRssFeed
-
-        return PublicationsRssFeed(self)(request)
-
-    @path("feed/atom/", name="atom")
-    def atom_feed(self, request):
-        from publications.feeds import PublicationsAtomFeed
-
-        return PublicationsAtomFeed(self)(request)
-
-    @path("topics/<slug:topic>/feed/rss/", name="topic_rss")
-    def topic_rss_feed(self, request, topic):
-        from publications.feeds import PublicationsRssFeed
-
-        return PublicationsRssFeed(self, self._topic(topic))(request)
-
-    @path("topics/<slug:topic>/feed/atom/", name="topic_atom")
-    def topic_atom_feed(self, request, topic):
-        from publications.feeds import PublicationsAtomFeed
-
-        return PublicationsAtomFeed(self, self._topic(topic))(request)
+    def feed_queryset(self):
+        return self.publications()
 
     @property
     def search_date(self):
@@ -543,8 +488,9 @@ class PublicationPage(RoutablePageMixin, BasePage):
         """Type and PDF in one query (instead of one each) for the page's own view."""
         if not (self.publication_type_id or self.document_id) or not self.pk:
             return
-        loaded = self._state.fields_cache  # what routing's select_related already brought
-        if all(name in loaded for name in ("publication_type", "document")):
+        # What routing's select_related already brought (the Model _meta API's fields).
+        fields = [self._meta.get_field(name) for name in ("publication_type", "document")]
+        if all(field.is_cached(self) for field in fields):
             return
         fetched = (
             type(self)
