@@ -1,29 +1,34 @@
 """The editorial side of the admin: who may publish, what each role sees first, the inboxes
 and the publishing audit report."""
 
-import datetime
-
 import django_filters
 from django.contrib import messages
 from django.contrib.auth import get_user_model
-from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied
-from django.db.models import CharField, Exists, OuterRef
-from django.db.models.functions import Cast
 from django.urls import path, reverse
 from django.utils import timezone
 from wagtail import hooks
 from wagtail.admin.admin_url_finder import AdminURLFinder
 from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
 from wagtail.admin.menu import Menu, MenuItem, SubmenuMenuItem
-from wagtail.admin.ui.components import Component
 from wagtail.admin.ui.tables import Column, DateColumn, TitleColumn, UserColumn
 from wagtail.admin.views.reports import ReportView
 from wagtail.coreutils import get_content_type_label
-from wagtail.models import Page, PageLogEntry, Revision, TaskState, WorkflowState
+from wagtail.models import PageLogEntry, TaskState, WorkflowState
 from wagtail.permission_policies.pages import PagePermissionPolicy
 
 from core.exports import SpreadsheetSafeExport
+from editorial.dashboard import (
+    AwaitingMyReviewPanel,
+    ChangesRequestedPanel,
+    GalleryPanelReviewPanel,
+    MyDraftsPanel,
+    RecentlyPublishedPanel,
+    ScheduledThisWeekPanel,
+    StaffInboxesPanel,
+    is_gallery_reviewer,
+    visible_inboxes,
+)
 
 page_permission_policy = PagePermissionPolicy()
 
@@ -79,66 +84,29 @@ def refuse_publish_on_create(request, parent_page, page_class):
 # --- Dashboard panels -------------------------------------------------------------------
 
 
-class MyDraftsPanel(Component):
-    """Pages whose latest change is yours and is not live yet, with where each stands."""
-
-    name = "editorial_my_drafts"
-    template_name = "editorial/admin/my_drafts_panel.html"
-    order = 150
-    limit = 10
-
-    def get_context_data(self, parent_context):
-        request = parent_context["request"]
-        # Pages' workflow states are stored against the base Page content type.
-        states = WorkflowState.objects.filter(
-            base_content_type=ContentType.objects.get_for_model(Page),
-            object_id=Cast(OuterRef("pk"), output_field=CharField()),
-        )
-        pages = (
-            Page.objects.filter(latest_revision__user=request.user, has_unpublished_changes=True)
-            .annotate(
-                in_review=Exists(states.filter(status=WorkflowState.STATUS_IN_PROGRESS)),
-                changes_requested=Exists(states.filter(status=WorkflowState.STATUS_NEEDS_CHANGES)),
-            )
-            .select_related("content_type", "latest_revision")
-            .order_by("-latest_revision_created_at")[: self.limit]
-        )
-        return {"pages": list(pages), "request": request}
+# Wagtail's own "Awaiting your review" lists every task with its buttons (several queries
+# each); ours is the bounded head of the review inbox.
+WAGTAIL_REVIEW_PANEL = "workflow_objects_to_moderate"
 
 
-class ScheduledThisWeekPanel(Component):
-    """What goes live or expires in the next seven days, for people who publish."""
-
-    name = "editorial_scheduled_this_week"
-    template_name = "editorial/admin/scheduled_panel.html"
-    order = 160
-
-    def get_context_data(self, parent_context):
-        now = timezone.now()
-        week_end = now + datetime.timedelta(days=7)
-        scheduled = list(
-            Revision.page_revisions.filter(approved_go_live_at__range=(now, week_end))
-            .order_by("approved_go_live_at")
-            .values_list("object_id", "approved_go_live_at")
-        )
-        expiring = list(
-            Page.objects.live()
-            .filter(expire_at__range=(now, week_end))
-            .values_list("pk", "expire_at")
-        )
-        ids = {int(pk) for pk, _ in scheduled} | {pk for pk, _ in expiring}
-        pages = Page.objects.in_bulk(ids)
-        events = [("Goes live", pages.get(int(pk)), when) for pk, when in scheduled]
-        events += [("Expires", pages.get(pk), when) for pk, when in expiring]
-        events = sorted((e for e in events if e[1] is not None), key=lambda e: e[2])
-        return {"events": events}
+def can_write_pages(user):
+    """Editors, moderators, administrators: people who add pages (not the gallery panel)."""
+    return page_permission_policy.user_has_any_permission(user, {"add"})
 
 
 @hooks.register("construct_homepage_panels")
 def add_editorial_panels(request, panels):
-    panels.append(MyDraftsPanel())
-    if can_publish_somewhere(request.user):
-        panels.append(ScheduledThisWeekPanel())
+    user = request.user
+    panels[:] = [panel for panel in panels if panel.name != WAGTAIL_REVIEW_PANEL]
+    if can_write_pages(user):
+        panels += [ChangesRequestedPanel(), MyDraftsPanel(), ScheduledThisWeekPanel()]
+    if can_publish_somewhere(user):
+        panels += [AwaitingMyReviewPanel(), RecentlyPublishedPanel()]
+    if is_gallery_reviewer(user):
+        panels.append(GalleryPanelReviewPanel())
+    inboxes = visible_inboxes(user)
+    if inboxes:
+        panels.append(StaffInboxesPanel(inboxes))
 
 
 # --- Inboxes and the publishing report --------------------------------------------------

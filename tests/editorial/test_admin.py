@@ -41,8 +41,8 @@ def test_editor_dashboard_lists_my_drafts_with_where_each_stands(
     assert "Programs and projects" in html
     assert "In review" in html
     assert "Draft" in html
-    # Editors do not schedule, so they have no schedule panel.
-    assert "Scheduled this week" not in html
+    # Editors see the week ahead too (issue 19): what they wrote may be about to go live.
+    assert "Scheduled this week" in html
     # A moderator's own dashboard does not list the editor's drafts.
     assert "Ideas" not in dashboard(moderator_client)
 
