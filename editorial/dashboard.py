@@ -96,7 +96,7 @@ class ChangesRequestedPanel(DashboardPanel):
     name = "editorial_changes_requested"
     heading = "Changes requested of you"
     icon = "warning"
-    order = 140
+    order = 120
     empty_text = "No reviewer has asked you for changes."
     more_label = "All my submissions"
 
@@ -153,7 +153,7 @@ class MyDraftsPanel(DashboardPanel):
     name = "editorial_my_drafts"
     heading = "My drafts"
     icon = "edit"
-    order = 150
+    order = 130
     empty_text = "You have no unpublished changes."
 
     def get_count_and_entries(self, request):
@@ -172,6 +172,12 @@ class MyDraftsPanel(DashboardPanel):
             drafts.annotate(
                 in_review=Exists(states.filter(status=WorkflowState.STATUS_IN_PROGRESS)),
                 changes_requested=Exists(states.filter(status=WorkflowState.STATUS_NEEDS_CHANGES)),
+                scheduled=Exists(
+                    Revision.page_revisions.filter(
+                        object_id=Cast(OuterRef("pk"), output_field=CharField()),
+                        approved_go_live_at__isnull=False,
+                    )
+                ),
             )
             .select_related("content_type")
             .order_by("-latest_revision_created_at", "-pk")[:LIST_LENGTH]
@@ -193,6 +199,8 @@ class MyDraftsPanel(DashboardPanel):
             return "Changes requested"
         if page.in_review:
             return "In review"
+        if page.scheduled:
+            return "Scheduled to go live"
         if page.live:
             return "Live, with unpublished changes"
         return "Draft"
@@ -209,7 +217,7 @@ class ScheduledThisWeekPanel(DashboardPanel):
     name = "editorial_scheduled_this_week"
     heading = "Scheduled this week"
     icon = "calendar"
-    order = 160
+    order = 140
     limit = 10
     empty_text = "Nothing is scheduled to go live or expire in the next seven days."
 
@@ -313,7 +321,7 @@ class RecentlyPublishedPanel(DashboardPanel):
     name = "editorial_recently_published"
     heading = "Published in the last 7 days"
     icon = "doc-full-inverse"
-    order = 170
+    order = 150
     days = 7
     empty_text = "Nothing was published in the last seven days."
     more_label = "The full publishing report"
@@ -445,7 +453,7 @@ class StaffInboxesPanel(DashboardPanel):
     name = "editorial_staff_inboxes"
     heading = "Staff inboxes"
     icon = "mail"
-    order = 120
+    order = 160
     empty_text = "Every inbox is handled: no new submissions."
 
     def __init__(self, inboxes):

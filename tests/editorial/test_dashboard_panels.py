@@ -217,6 +217,14 @@ def test_my_drafts_counts_all_and_lists_a_few(editor, home_page):
     assert len(titles(soup)) == 5
 
 
+def test_my_drafts_says_which_are_scheduled(moderator, home_page):
+    page = StandardPageFactory(parent=home_page, title="Summer gathering", live=False)
+    page.go_live_at = timezone.now() + datetime.timedelta(days=3)
+    page.save_revision(user=moderator).publish(user=moderator)
+
+    assert "Standard page: Scheduled to go live" in text(render(MyDraftsPanel(), moderator))
+
+
 def test_scheduled_panel_says_so_when_the_week_is_empty(editor, home_page):
     soup = render(ScheduledThisWeekPanel(), editor)
 
