@@ -10,7 +10,7 @@ import datetime
 from dataclasses import dataclass
 
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import CharField, Exists, IntegerField, OuterRef, Q
+from django.db.models import CharField, Exists, OuterRef, Q
 from django.db.models.functions import Cast
 from django.urls import reverse
 from django.utils import timezone
@@ -102,10 +102,11 @@ class ChangesRequestedPanel(DashboardPanel):
 
     def get_count_and_entries(self, request):
         user = request.user
+        # Workflow states name their object as text; the page's id is cast to text to match
+        # (never the other way, which would fail on a snippet whose key is not a number).
         last_edited_by_me = Q(base_content_type=ContentType.objects.get_for_model(Page)) & Exists(
-            Page.objects.filter(
-                latest_revision__user=user,
-                pk=Cast(OuterRef("object_id"), output_field=IntegerField()),
+            Page.objects.annotate(pk_text=Cast("pk", output_field=CharField())).filter(
+                latest_revision__user=user, pk_text=OuterRef("object_id")
             )
         )
         states = WorkflowState.objects.filter(status=WorkflowState.STATUS_NEEDS_CHANGES).filter(
