@@ -569,6 +569,8 @@ def load(builder):
                 "profession": profession,
                 "place": place,
                 "bio": BIOS.get(key, ""),
+                # The demo's artists are fictional, and the admin says so.
+                "is_sample_content": True,
             },
         )[0]
 

@@ -71,7 +71,8 @@ class ThemeViewSet(SnippetViewSet):
 class ArtistViewSet(SnippetViewSet):
     model = Artist
     icon = "user"
-    list_display = ["__str__", "profession", "place"]
+    list_display = ["__str__", "profession", "place", "is_sample_content"]
+    list_filter = ["is_sample_content"]
     search_fields = ["name", "profession"]
 
 

@@ -79,12 +79,19 @@ class Artist(index.Indexed, models.Model):
     )
     place = models.CharField(max_length=100, blank=True, help_text="City and state, or country.")
     bio = models.TextField("short biography", blank=True, max_length=1500)
+    is_sample_content = models.BooleanField(
+        "sample content",
+        default=False,
+        db_index=True,
+        help_text="A fictional artist made for the demo, as fictional organizations are.",
+    )
 
     panels = [
         MultiFieldPanel([FieldPanel("name"), FieldPanel("is_anonymous")], heading="Name"),
         FieldPanel("profession"),
         FieldPanel("place"),
         FieldPanel("bio"),
+        FieldPanel("is_sample_content"),
     ]
     search_fields = [
         index.SearchField("name"),

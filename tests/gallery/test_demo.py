@@ -111,3 +111,15 @@ def test_cards_without_an_image_say_so_in_words(demo_site, client):
     for placeholder in placeholders:
         assert "without an image" in placeholder.get_text() or "No image" in placeholder.get_text()
         assert placeholder.get("aria-hidden") is None
+
+
+def test_demo_artists_are_flagged_as_sample_content_in_the_admin(demo_site, admin_client):
+    """The artists are fictional, and the admin says so as it does for organizations."""
+    assert Artist.objects.exists()
+    assert not Artist.objects.filter(is_sample_content=False).exists()
+
+    listing = admin_client.get("/admin/snippets/gallery/artist/")
+    header = BeautifulSoup(listing.content, "html.parser").select("table thead th")
+    assert "Sample content" in [" ".join(th.get_text().split()) for th in header]
+    flagged = admin_client.get("/admin/snippets/gallery/artist/?is_sample_content=false")
+    assert flagged.context["items_count"] == 0
