@@ -9,6 +9,7 @@ however much it counts (tests/editorial/test_dashboard_panels.py measures them).
 import datetime
 from dataclasses import dataclass
 
+from django.apps import apps
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import CharField, Exists, OuterRef, Q
 from django.db.models.functions import Cast
@@ -263,13 +264,17 @@ def _waiting_tasks(user):
     return TaskState.objects.reviewable_by(user).filter(status=TaskState.STATUS_IN_PROGRESS)
 
 
-def _task_entries(states, user):
+def _submitted_by(state):
+    submitter = user_name(state.workflow_state.requested_by)
+    return f"{state.task.name}" + (f", submitted by {submitter}" if submitter else "")
+
+
+def _task_entries(states, user, describe=_submitted_by):
     finder = AdminURLFinder(user)
     entries = []
     for state in states:
         obj = state.workflow_state.content_object
-        submitter = user_name(state.workflow_state.requested_by)
-        detail = f"{state.task.name}" + (f", submitted by {submitter}" if submitter else "")
+        detail = describe(state)
         entries.append(
             Entry(
                 display_title(obj),
@@ -377,7 +382,22 @@ class GalleryPanelReviewPanel(DashboardPanel):
         count = states.count()
         if not count:
             return 0, []
-        return count, _task_entries(_oldest_first(states), request.user)
+        shown = list(_oldest_first(states))
+        # Works that came through the open call carry the reference the artist was given.
+        submissions = apps.get_model("gallery", "ArtworkSubmission")
+        references = dict(
+            submissions.objects.filter(
+                artwork_id__in=[state.workflow_state.object_id for state in shown]
+            ).values_list("artwork_id", "reference")
+        )
+
+        def describe(state):
+            reference = references.get(int(state.workflow_state.object_id))
+            if reference:
+                return f"Open call, reference {reference}"
+            return _submitted_by(state)
+
+        return count, _task_entries(shown, request.user, describe)
 
     def count_text(self, count):
         if not count:
@@ -404,8 +424,6 @@ class Inbox:
 
     @property
     def model(self):
-        from django.apps import apps
-
         return apps.get_model(self.app_label, self.model_name)
 
     def visible_to(self, user):

@@ -287,6 +287,7 @@ def test_gallery_panel_lists_works_at_its_step_only(
     editor, moderator, reviewer, gallery, home_page
 ):
     first = submitted_artwork(gallery, editor, "Night shift")
+    reference = open_call_submission(first).reference
     submitted_artwork(gallery, editor, "Hand washing")
     passed = submitted_artwork(gallery, editor, "Already approved")
     Page.objects.get(pk=passed.pk).current_workflow_task.specific.on_action(
@@ -300,6 +301,11 @@ def test_gallery_panel_lists_works_at_its_step_only(
     assert titles(soup) == ["Night shift", "Hand washing"]
     assert links(soup)[0] == reverse("wagtailadmin_pages:edit", args=(first.pk,))
     assert "2 works are waiting for the panel, oldest first." in text(soup)
+    details = [d.get_text(strip=True) for d in soup.select(".editorial-dashboard__detail")]
+    assert details == [
+        f"Open call, reference {reference}",
+        "Gallery panel approval, submitted by Edna",
+    ]
     # The approved work now waits for the moderators, and only for them.
     assert titles(render(AwaitingMyReviewPanel(), moderator)) == ["Already approved", "Not art"]
 
