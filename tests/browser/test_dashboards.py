@@ -132,6 +132,7 @@ def test_each_role_is_greeted_by_its_own_panels(browser, site_url):
         "1 change is scheduled in the next seven days."
     )
     assert count_text(editor_page, "Staff inboxes") == "5 submissions wait for staff."
+    assert_accessible(editor_page, context=".w-dashboard")
     changes.get_by_role("link", name="Wellness days").click()
     editor_page.wait_for_url(f"**/admin/pages/{Page.objects.get(title='Wellness days').pk}/edit/")
     context.close()
