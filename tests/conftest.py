@@ -1,7 +1,6 @@
 import fcntl
 import os
 import shutil
-import sqlite3
 import subprocess
 import sys
 
@@ -9,6 +8,7 @@ import pytest
 from django.conf import settings
 from django.core.cache import cache
 
+from tests.demo_templates import DemoTemplates, copy_sqlite
 from tests.factories import make_home_page
 from tests.helpers import SIZED_DEMO_ARGUMENTS, SilentServer
 
@@ -72,19 +72,17 @@ class SharedDemo:
     def built(self):
         return self.page_count is not None
 
-    def build(self, blocker, media_root, arguments):
-        from django.core.management import call_command
+    def build(self, blocker, media_root, arguments, templates):
         from django.db import connection
-        from django.test import override_settings
         from wagtail.models import Page
 
         self.blocker = blocker
         self.media_root = media_root
-        with blocker.unblock(), override_settings(MEDIA_ROOT=media_root):
+        with blocker.unblock():
             if self.migrated_state is None:
                 self.migrated_state = connection.creation.serialize_db_to_string()
             self.dirty = True
-            call_command("load_demo_content", *arguments, verbosity=0)
+            templates.restore(arguments, media_root)
             self.page_count = Page.objects.count()
         self.arguments = arguments
 
@@ -147,15 +145,16 @@ SHARED_DEMO_FIXTURES = {"demo_site": 0, "sized_demo_site": 1}
 
 
 def use_demo(request, blocker, tmp_path_factory, arguments):
-    from django.core.management import call_command
     from django.db import connection
     from wagtail.models import Site
 
     settings_fixture = request.getfixturevalue("settings")
+    templates = request.getfixturevalue("demo_templates")
     if not shares_the_demo(request.node):
         request.getfixturevalue("transactional_db")
-        make_home_page()  # a flushed database has no tree root yet
-        call_command("load_demo_content", *arguments, verbosity=0)
+        media_root = request.getfixturevalue("tmp_path") / "demo-media"
+        templates.restore(arguments, media_root)
+        settings_fixture.MEDIA_ROOT = media_root
         return Site.objects.get(is_default_site=True).root_page.specific
     if connection.in_atomic_block:
         raise pytest.UsageError(f"{request.node.nodeid}: request the demo before db.")
@@ -163,7 +162,7 @@ def use_demo(request, blocker, tmp_path_factory, arguments):
         SHARED_DEMO.forget()
     if not SHARED_DEMO.built:
         # Its images and documents live beside the database for as long as it does.
-        SHARED_DEMO.build(blocker, tmp_path_factory.mktemp("demo-media"), arguments)
+        SHARED_DEMO.build(blocker, tmp_path_factory.mktemp("demo") / "media", arguments, templates)
     settings_fixture.MEDIA_ROOT = SHARED_DEMO.media_root
     request.getfixturevalue("db")
     return Site.objects.get(is_default_site=True).root_page.specific
@@ -211,13 +210,27 @@ def pytest_collection_modifyitems(config, items):
 # A migrated database file for tests that run the site in other processes ----------------
 
 
+def shared_folder(tmp_path_factory, worker_id):
+    """A folder every worker of this run shares."""
+    shared = tmp_path_factory.getbasetemp()
+    return shared if worker_id == "master" else shared.parent
+
+
+@pytest.fixture(scope="session")
+def demo_templates(request, tmp_path_factory, worker_id):
+    """Each size of demo, built once per run (see ``tests/demo_templates.py``). On SQLite
+    a demo starts from the migrated database file."""
+    return DemoTemplates(
+        shared_folder(tmp_path_factory, worker_id),
+        migrated_sqlite=lambda: request.getfixturevalue("migrated_database"),
+    )
+
+
 @pytest.fixture(scope="session")
 def migrated_database(tmp_path_factory, worker_id):
     """A SQLite file with every migration applied, made once per test run and shared by
     the workers (the first one to ask makes it)."""
-    shared = tmp_path_factory.getbasetemp()
-    if worker_id != "master":
-        shared = shared.parent
+    shared = shared_folder(tmp_path_factory, worker_id)
     path = shared / "migrated.sqlite3"
     with open(shared / "migrated.lock", "w") as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)
@@ -235,17 +248,8 @@ def migrated_database(tmp_path_factory, worker_id):
                 check=True,
                 timeout=600,
             )
-            copy_database(building, path)
+            copy_sqlite(building, path)
     return path
-
-
-def copy_database(source, target):
-    """Copy a SQLite database whole (its write-ahead log included), as SQLite's backup does."""
-    with sqlite3.connect(source) as origin, sqlite3.connect(target) as copy:
-        origin.backup(copy)
-    origin.close()
-    copy.close()
-    return target
 
 
 @pytest.fixture
@@ -253,7 +257,7 @@ def fresh_database(migrated_database, tmp_path):
     """A path to a new SQLite database with every migration applied, for another process."""
 
     def make(name="site.sqlite3"):
-        return copy_database(migrated_database, tmp_path / name)
+        return copy_sqlite(migrated_database, tmp_path / name)
 
     return make
 

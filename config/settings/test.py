@@ -14,7 +14,8 @@ POST_OFFICE = {
     "LOCK_FILE_NAME": f"post_office-test-{os.getpid()}",
 }
 DEMO_USERS_PASSWORD = "wellbeing-demo-2026"  # noqa: S105
-MEDIA_ROOT = BASE_DIR / ".test-media"  # noqa: F405
+# Tests give each test its own; a demo built for the tests in another process says where.
+MEDIA_ROOT = os.environ.get("TEST_MEDIA_ROOT") or BASE_DIR / ".test-media"  # noqa: F405
 SITE_URL = WAGTAILADMIN_BASE_URL = WAGTAILAPI_BASE_URL = "http://testserver"
 AXES_ENABLED = True
 # Every search is written at once, so tests read the report straight after searching.

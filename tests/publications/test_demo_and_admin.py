@@ -40,8 +40,8 @@ def test_demo_content_builds_every_seed_publication_once(demo_site, client):
     assert "Publications" in client.get("/").content.decode()
 
 
-@pytest.mark.django_db
-def test_demo_scale_adds_synthetic_publications_in_bulk(client):
+def test_demo_scale_adds_synthetic_publications_in_bulk(demo_site, client):
+    # From the demo as `make run` builds it, as `make bench` grows it.
     call_command("load_demo_content", "--skip-index", "--scale", "3")
     total = PublicationPage.objects.count()
     call_command("load_demo_content", "--skip-index", "--scale", "3")
