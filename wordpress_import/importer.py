@@ -640,7 +640,8 @@ class Importer:
                 page = pages[page_id]
                 blocks, warnings = self._body(item, page.title)
                 setattr(page, body_field, json.dumps(blocks))
-                page.save()
+                # Only the body changes: its slug and title were checked when it was added.
+                page.save(clean=False, update_fields=[body_field])
                 self._finish(item, page, blocks, warnings)
 
     def _index_later(self, obj):

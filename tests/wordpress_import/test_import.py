@@ -1,11 +1,8 @@
 """Importing the Collaborative's WordPress export (collaborative.wxr, beside this file)."""
 
 import datetime
-import io
-from pathlib import Path
 
 import pytest
-from django.core.management import call_command
 from wagtail.contrib.redirects.models import Redirect
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
@@ -13,40 +10,13 @@ from wagtail.models import Page
 
 from community.models import Person
 from core.models import StandardPage
-from demo.builder import draw_abstract, write_pdf
 from events.models import EventPage, Venue
 from news.models import NewsIndexPage, NewsPage
 from publications.models import PublicationPage, Topic
 from tests.news.factories import NewsIndexPageFactory
+from tests.wordpress_import.conftest import FIXTURE, imported, run
 
 pytestmark = pytest.mark.django_db
-
-FIXTURE = Path(__file__).with_name("collaborative.wxr")
-
-
-@pytest.fixture
-def uploads(tmp_path):
-    """A local copy of wp-content/uploads holding the image and the agenda, not the
-    missing photo."""
-    root = tmp_path / "uploads"
-    (root / "2019/10").mkdir(parents=True)
-    (root / "2018/05").mkdir(parents=True)
-    (root / "2019/10/exhibit.png").write_bytes(draw_abstract("exhibit", 400, 300))
-    (root / "2018/05/meeting-3-agenda.pdf").write_bytes(
-        write_pdf("Meeting 3 agenda", ["Welcome and opening remarks."])
-    )
-    return root
-
-
-def run(*args, **options):
-    out = io.StringIO()
-    call_command("import_wordpress", *args, stdout=out, **options)
-    return out.getvalue()
-
-
-def imported(home_page, uploads, *extra):
-    NewsIndexPageFactory(parent=home_page)
-    return run(str(FIXTURE), "--uploads", str(uploads), *extra)
 
 
 def test_pages_arrive_as_drafts_in_their_hierarchy(home_page, uploads):
