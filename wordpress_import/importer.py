@@ -163,6 +163,8 @@ class Importer:
         # The search and reference indexes are brought up to date once at the end, for
         # everything imported together, rather than at each of a page's several saves.
         # The page cache is refreshed once, for every page, when the import is done.
+        # The backends that update on their own, chosen before their updates are paused.
+        self.search_backends = list(get_search_backends(with_auto_update=True))
         with (
             transaction.atomic(),
             invalidation.deferred(),
@@ -660,7 +662,7 @@ class Importer:
                 for obj in objects:
                     ReferenceIndex.create_or_update_for_object(obj)
                 if issubclass(model, index.Indexed):
-                    for backend in get_search_backends(with_auto_update=True):
+                    for backend in self.search_backends:
                         backend.add_bulk(model, objects)
                 done += len(objects)
         self.progress(f"  {done:,} items indexed for search")

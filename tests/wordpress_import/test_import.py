@@ -207,3 +207,21 @@ def test_dry_run_reports_and_changes_nothing(home_page, uploads):
         Redirect.objects.count(),
         get_image_model().objects.count(),
     )
+
+
+def test_progress_is_reported_with_a_rate_unless_quiet(home_page, uploads):
+    output = imported(home_page, uploads, "--progress-every", "5")
+
+    assert "5/" in output and "items imported (" in output and "a second)" in output
+    assert "items indexed for search" in output
+
+    quiet = run(str(FIXTURE), "--uploads", str(uploads), "--verbosity", "0")
+    assert "items imported" not in quiet and "Read " not in quiet
+    assert "Imported:" in quiet
+
+
+def test_what_was_imported_is_in_the_search_index_at_the_end(home_page, uploads):
+    imported(home_page, uploads, "--publish")
+
+    found = PublicationPage.objects.live().search("nurse suicide")
+    assert [page.slug for page in found] == ["nurse-suicide-breaking-the-silence"]

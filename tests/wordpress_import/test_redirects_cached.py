@@ -90,3 +90,13 @@ def test_after_a_change_old_addresses_lead_to_the_new_address(client, old_addres
     assert paper.url.endswith("/nurse-suicide/")
     assert client.get(paper.url).status_code == 200
     assert client.get(old_addresses["/?p=20"]).status_code in (301, 302, 404)
+
+
+def test_the_import_refreshes_cached_pages_once_at_the_end(client, home_page, uploads):
+    client.get("/")
+    assert client.get("/")["X-Page-Cache"] == "hit"
+
+    imported(home_page, uploads, "--publish")
+
+    assert client.get("/")["X-Page-Cache"] == "miss"  # what it lists may have changed
+    assert client.get("/")["X-Page-Cache"] == "hit"
