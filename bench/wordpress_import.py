@@ -10,6 +10,7 @@ quarters and all of the items, and the time of a second run, which must change n
     .venv/bin/python bench/wordpress_import.py                   # 2,000 posts, 500 events
     .venv/bin/python bench/wordpress_import.py --posts 200 --events 50
     .venv/bin/python bench/wordpress_import.py --database postgres
+    .venv/bin/python bench/wordpress_import.py --publish         # publish what WordPress had
     .venv/bin/python bench/wordpress_import.py --profile /tmp/import.prof   # cProfile it
 
 Only 127.0.0.1 is contacted.
@@ -178,7 +179,7 @@ def progress(message):
 started = time.monotonic()
 export = read_export(sys.argv[1])
 print(f"  read in {time.monotonic() - started:.1f} s  [memory {rss():.0f} MB]", flush=True)
-importer = Importer(export, uploads=sys.argv[2], progress=progress,
+importer = Importer(export, uploads=sys.argv[2], progress=progress, publish=sys.argv[3] == "1",
                     progress_every=max(1, len(export.items) // 4))
 summary = importer.run()
 for line in summary.lines():
@@ -202,7 +203,7 @@ def run(command, env, *, show=True):
     return lines
 
 
-def measure(posts, events, database, profile=None):
+def measure(posts, events, database, profile=None, publish=False):
     workdir = Path(tempfile.mkdtemp(prefix="cwb_bench_wp_"))
     export, uploads = workdir / "export.xml", workdir / "uploads"
     uploads.mkdir()
@@ -218,6 +219,9 @@ def measure(posts, events, database, profile=None):
     env["MEDIA_ROOT"] = str(workdir / "media")
     env["CACHE_DIR"] = str(workdir / "cache")
     env.setdefault("SITE_URL", "https://bench.example.org")
+    # As in production: what the import leaves for later (rendering published pages with
+    # pictures, images' focal points) is queued for the worker, not run in the import.
+    env["TASKS_BACKEND"] = "database"
     run([PYTHON, "manage.py", "migrate", "--noinput", "-v", "0"], env, show=False)
     run(
         [PYTHON, "manage.py", "shell", "-c", "from demo.builder import site_root; site_root()"],
@@ -226,11 +230,12 @@ def measure(posts, events, database, profile=None):
     )
     size = export.stat().st_size / 1024 / 1024
     print(f"{database}: {posts:,} posts + {events:,} events ({size:.1f} MB export)", flush=True)
-    command = [PYTHON, "-c", IMPORT_SCRIPT, str(export), str(uploads)]
+    arguments = [str(export), str(uploads), "1" if publish else "0"]
+    command = [PYTHON, "-c", IMPORT_SCRIPT, *arguments]
     if profile:
         script = workdir / "import_script.py"
         script.write_text(IMPORT_SCRIPT)
-        command = [PYTHON, "-m", "cProfile", "-o", profile, str(script), str(export), str(uploads)]
+        command = [PYTHON, "-m", "cProfile", "-o", profile, str(script), *arguments]
     figures = []
     for label in ("first import", "second import (nothing changed)"):
         started = time.monotonic()
@@ -258,8 +263,9 @@ def main():
     parser.add_argument("--events", type=int, default=500)
     parser.add_argument("--database", choices=["sqlite", "postgres"], default="sqlite")
     parser.add_argument("--profile", help="write cProfile statistics of the import here")
+    parser.add_argument("--publish", action="store_true", help="import with --publish")
     options = parser.parse_args()
-    measure(options.posts, options.events, options.database, options.profile)
+    measure(options.posts, options.events, options.database, options.profile, options.publish)
 
 
 if __name__ == "__main__":
