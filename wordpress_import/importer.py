@@ -161,9 +161,9 @@ class Importer:
 
     def run(self):
         # The search and reference indexes are brought up to date once at the end, for
-        # everything imported together, rather than at each of a page's several saves.
-        # The page cache is refreshed once, for every page, when the import is done.
-        # The backends that update on their own, chosen before their updates are paused.
+        # everything imported together, rather than at each of a page's saves, and the page
+        # cache is refreshed once, for every page. The search backends that update on their
+        # own are chosen before their updates are paused.
         self.search_backends = list(get_search_backends(with_auto_update=True))
         with (
             transaction.atomic(),
@@ -191,20 +191,20 @@ class Importer:
                 self._redirects(items)
                 self._update_indexes()
                 held.sort()
-            if not self.dry_run:
-                held.enqueue()
             if self.dry_run:
                 transaction.set_rollback(True)
-            elif self.published_with_images:
+                return self.summary
+            held.enqueue()
+            if self.published_with_images:
                 ids = list(self.published_with_images)
                 transaction.on_commit(lambda: renditions.warm_pages.enqueue(ids))
         return self.summary
 
     def _load_known(self):
         """What earlier imports made, read once."""
-        page_type = ContentType.objects.get_for_model(Page)
         from events.models import Venue
 
+        page_type = ContentType.objects.get_for_model(Page)
         page_ids, venue_ids = [], []
         for record in ImportedItem.objects.all():
             self.known[(record.kind, record.wordpress_id)] = record
