@@ -1,17 +1,24 @@
-"""How long importing a large WordPress export takes, and how much memory it needs.
+"""How long importing a large WordPress export takes, and whether its memory stays flat.
 
-Generates an export of N posts (half news, half publications) and M events with venues,
-imports it into a throwaway SQLite (or PostgreSQL) database, and prints the wall time, the
-importer's peak memory (max RSS) and the figures at a tenth of the size, to show whether
-memory grows with the export.
+Generates an export of N posts (half news, half publications, with categories, tags,
+authors and a picture in every tenth) and M events of The Events Calendar (with venues and
+organizers), plus the image attachments and their files, then imports it into a throwaway
+SQLite (or PostgreSQL) database under the production settings. Prints the wall time, items
+per second, the importer's memory (resident now and peak) at a quarter, half, three
+quarters and all of the items, and the time of a second run, which must change nothing.
 
     .venv/bin/python bench/wordpress_import.py                   # 2,000 posts, 500 events
     .venv/bin/python bench/wordpress_import.py --posts 200 --events 50
     .venv/bin/python bench/wordpress_import.py --database postgres
+    .venv/bin/python bench/wordpress_import.py --publish         # publish what WordPress had
+    .venv/bin/python bench/wordpress_import.py --profile /tmp/import.prof   # cProfile it
+
+Only 127.0.0.1 is contacted.
 """
 
 import argparse
-import os
+import io
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -19,50 +26,69 @@ import time
 from pathlib import Path
 from xml.sax.saxutils import escape
 
-ROOT = Path(__file__).resolve().parent.parent
-PYTHON = str(ROOT / ".venv/bin/python")
+sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-HEAD = """<?xml version="1.0" encoding="UTF-8"?>
+from common import PG_SERVER, PYTHON, ROOT, environment  # noqa: E402
+
+HOST = "https://old.example.org"
+TAGS = ["burnout", "nurses", "residents", "moral-injury", "leadership", "research"]
+HEAD = f"""<?xml version="1.0" encoding="UTF-8"?>
 <rss version="2.0" xmlns:excerpt="http://wordpress.org/export/1.2/excerpt/"
  xmlns:content="http://purl.org/rss/1.0/modules/content/"
  xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:wp="http://wordpress.org/export/1.2/">
-<channel><title>Bench</title><wp:base_site_url>https://old.example.org</wp:base_site_url>
+<channel><title>Bench</title><wp:base_site_url>{HOST}</wp:base_site_url>
+<wp:author><wp:author_login>editor</wp:author_login><wp:author_display_name>A. Editor</wp:author_display_name></wp:author>
 <wp:category><wp:term_id>1</wp:term_id><wp:category_nicename>publications</wp:category_nicename><wp:cat_name>Publications</wp:cat_name></wp:category>
 <wp:category><wp:term_id>2</wp:term_id><wp:category_nicename>news</wp:category_nicename><wp:cat_name>News</wp:cat_name></wp:category>
-"""
+"""  # noqa: E501
+HEAD += "".join(
+    f"<wp:tag><wp:term_id>{10 + number}</wp:term_id><wp:tag_slug>{slug}</wp:tag_slug>"
+    f"<wp:tag_name>{slug.replace('-', ' ').title()}</wp:tag_name></wp:tag>\n"
+    for number, slug in enumerate(TAGS)
+)
+BODY = (
+    "<!-- wp:heading --><h2>What happened</h2><!-- /wp:heading -->"
+    "<!-- wp:paragraph --><p>A paragraph about clinician well-being with a "
+    '<a href="{link}">link to another post</a>.</p>'
+    "<!-- /wp:paragraph --><ul><li>One point</li><li>Another</li></ul>{image}"
+)
 
 
-def item(post_id, post_type, title, body, *, category="", meta=()):
+def item(post_id, post_type, title, body, *, terms=(), meta=(), parent=0, extra=""):
     metas = "".join(
         f"<wp:postmeta><wp:meta_key>{key}</wp:meta_key><wp:meta_value>{escape(value)}"
         "</wp:meta_value></wp:postmeta>"
         for key, value in meta
     )
-    categories = (
-        f'<category domain="category" nicename="{category}">{category}</category>'
-        if category
-        else ""
+    categories = "".join(
+        f'<category domain="{domain}" nicename="{slug}">{slug}</category>' for domain, slug in terms
     )
+    status = "inherit" if post_type == "attachment" else "publish"
     return (
         f"<item><title>{escape(title)}</title>"
-        f"<link>https://old.example.org/{post_type}/{post_id}/</link>"
-        f"<guid>https://old.example.org/?p={post_id}</guid>"
+        f"<link>{HOST}/{post_type}/{post_id}/</link>"
+        f"<guid>{HOST}/?p={post_id}</guid><dc:creator>editor</dc:creator>"
         f"<content:encoded><![CDATA[{body}]]></content:encoded>"
         f"<wp:post_id>{post_id}</wp:post_id><wp:post_date>2020-01-01 09:00:00</wp:post_date>"
         f"<wp:post_date_gmt>2020-01-01 14:00:00</wp:post_date_gmt>"
-        f"<wp:post_name>{post_type}-{post_id}</wp:post_name><wp:status>publish</wp:status>"
-        f"<wp:post_parent>0</wp:post_parent><wp:post_type>{post_type}</wp:post_type>"
-        f"{categories}{metas}</item>\n"
+        f"<wp:post_name>{post_type}-{post_id}</wp:post_name><wp:status>{status}</wp:status>"
+        f"<wp:post_parent>{parent}</wp:post_parent><wp:post_type>{post_type}</wp:post_type>"
+        f"{extra}{categories}{metas}</item>\n"
     )
 
 
-def write_export(path, posts, events):
-    body = (
-        "<!-- wp:heading --><h2>What happened</h2><!-- /wp:heading -->"
-        "<!-- wp:paragraph --><p>A paragraph about clinician well-being with a "
-        '<a href="https://old.example.org/post/1/">link to the first post</a>.</p>'
-        "<!-- /wp:paragraph --><ul><li>One point</li><li>Another</li></ul>"
-    )
+def picture(number):
+    """A small PNG of its own colour."""
+    from PIL import Image
+
+    output = io.BytesIO()
+    Image.new("RGB", (64, 48), (number * 7 % 256, number * 13 % 256, 120)).save(output, "PNG")
+    return output.getvalue()
+
+
+def write_export(path, posts, events, uploads=None):
+    """A WXR file of ``posts`` posts and ``events`` events; with ``uploads``, a picture for
+    every tenth post (its attachment in the export, its file in that folder)."""
     with open(path, "w") as export:
         export.write(HEAD)
         venues = max(1, events // 50)
@@ -76,9 +102,42 @@ def write_export(path, posts, events):
                     meta=[("_VenueCity", "Washington"), ("_VenueState", "DC")],
                 )
             )
+        export.write(item(950_000, "tribe_organizer", "The Collaborative", ""))
         for number in range(1, posts + 1):
+            image = ""
+            if uploads is not None and number % 10 == 0:
+                relative = f"2020/01/picture-{number}.png"
+                (uploads / relative).parent.mkdir(parents=True, exist_ok=True)
+                (uploads / relative).write_bytes(picture(number))
+                url = f"{HOST}/wp-content/uploads/{relative}"
+                export.write(
+                    item(
+                        800_000 + number,
+                        "attachment",
+                        f"Picture {number}",
+                        "",
+                        parent=number,
+                        meta=[
+                            ("_wp_attached_file", relative),
+                            ("_wp_attachment_image_alt", f"An abstract picture, {number}"),
+                        ],
+                        extra=f"<wp:attachment_url>{url}</wp:attachment_url>",
+                    )
+                )
+                image = f'<figure><img src="{url}" alt="A picture"/></figure>'
             category = "publications" if number % 2 else "news"
-            export.write(item(number, "post", f"Post {number}", body, category=category))
+            # Links to the post before (already imported) and, in every fifth post, to one
+            # further down the export, which is only there at the end.
+            target = number + 7 if number % 5 == 0 and number + 7 <= posts else max(1, number - 1)
+            export.write(
+                item(
+                    number,
+                    "post",
+                    f"Post {number}",
+                    BODY.format(link=f"{HOST}/post/{target}/", image=image),
+                    terms=[("category", category), ("post_tag", TAGS[number % len(TAGS)])],
+                )
+            )
         for number in range(events):
             month = 1 + number % 12
             export.write(
@@ -86,57 +145,116 @@ def write_export(path, posts, events):
                     500_000 + number,
                     "tribe_events",
                     f"Event {number}",
-                    body,
+                    BODY.format(link=f"{HOST}/post/1/", image=""),
                     meta=[
                         ("_EventStartDate", f"2019-{month:02d}-10 09:00:00"),
                         ("_EventEndDate", f"2019-{month:02d}-10 12:00:00"),
                         ("_EventTimezone", "America/New_York"),
                         ("_EventVenueID", str(900_000 + number % venues)),
+                        ("_EventOrganizerID", "950000"),
                     ],
                 )
             )
         export.write("</channel></rss>\n")
 
 
-def run(command, env):
-    return subprocess.run(command, cwd=ROOT, env=env, check=True, capture_output=True, text=True)
+# Run in a process of its own (``--import-only``): the import with its progress, each
+# checkpoint's resident and peak memory, from the operating system's own figures.
+IMPORT_SCRIPT = """
+import resource, sys, time, django
+django.setup()
+from wordpress_import.importer import Importer
+from wordpress_import.wxr import read_export
+
+def rss():
+    with open("/proc/self/statm") as statm:
+        return int(statm.read().split()[1]) * resource.getpagesize() / 1024 / 1024
+
+def peak():
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+def progress(message):
+    print(f"{message}  [memory {rss():.0f} MB, peak {peak():.0f} MB]", flush=True)
+
+started = time.monotonic()
+export = read_export(sys.argv[1])
+print(f"  read in {time.monotonic() - started:.1f} s  [memory {rss():.0f} MB]", flush=True)
+importer = Importer(export, uploads=sys.argv[2], progress=progress, publish=sys.argv[3] == "1",
+                    progress_every=max(1, len(export.items) // 4))
+summary = importer.run()
+for line in summary.lines():
+    if not line.startswith("    "):
+        print(line)
+print(f"WALL {time.monotonic() - started:.2f} PEAK {peak():.1f}")
+"""
 
 
-def measure(posts, events, database):
+def run(command, env, *, show=True):
+    process = subprocess.Popen(
+        command, cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True
+    )
+    lines = []
+    for line in process.stdout:
+        lines.append(line.rstrip())
+        if show and not line.startswith("WALL"):
+            print("   ", line.rstrip(), flush=True)
+    if process.wait():
+        raise SystemExit(f"{command[:3]} failed:\n" + "\n".join(lines[-30:]))
+    return lines
+
+
+def measure(posts, events, database, profile=None, publish=False):
     workdir = Path(tempfile.mkdtemp(prefix="cwb_bench_wp_"))
-    export = workdir / "export.xml"
-    write_export(export, posts, events)
-    env = {
-        **os.environ,
-        "DJANGO_SETTINGS_MODULE": "config.settings.dev",
-        "MEDIA_ROOT": str(workdir / "media"),
-    }
+    export, uploads = workdir / "export.xml", workdir / "uploads"
+    uploads.mkdir()
+    write_export(export, posts, events, uploads)
     if database == "postgres":
         name = f"cwb_bench_wp_{posts}"
-        subprocess.run(
-            ["dropdb", "-h", "127.0.0.1", "-U", "postgres", "--if-exists", name], check=True
-        )
-        subprocess.run(["createdb", "-h", "127.0.0.1", "-U", "postgres", name], check=True)
-        env["DATABASE_URL"] = f"postgres://postgres@127.0.0.1:5432/{name}"
+        for sql in (f"DROP DATABASE IF EXISTS {name}", f"CREATE DATABASE {name}"):
+            subprocess.run(["psql", f"{PG_SERVER}/postgres", "-qc", sql], check=True)
+        url = f"{PG_SERVER}/{name}"
     else:
-        env["DATABASE_URL"] = f"sqlite:///{workdir / 'db.sqlite3'}"
-    run([PYTHON, "manage.py", "migrate", "--verbosity", "0"], env)
+        url = f"sqlite:///{workdir / 'db.sqlite3'}"
+    env = environment(url, f"wp_{posts}")
+    env["MEDIA_ROOT"] = str(workdir / "media")
+    env["CACHE_DIR"] = str(workdir / "cache")
+    env.setdefault("SITE_URL", "https://bench.example.org")
+    # As in production: what the import leaves for later (rendering published pages with
+    # pictures, images' focal points) is queued for the worker, not run in the import.
+    env["TASKS_BACKEND"] = "database"
+    run([PYTHON, "manage.py", "migrate", "--noinput", "-v", "0"], env, show=False)
     run(
-        [PYTHON, "manage.py", "shell", "-c", "from demo.builder import site_root; site_root()"], env
+        [PYTHON, "manage.py", "shell", "-c", "from demo.builder import site_root; site_root()"],
+        env,
+        show=False,
     )
-    # The import in a process of its own, which prints its own peak memory at the end.
-    script = (
-        "import resource, sys, django; django.setup(); "
-        "from django.core.management import call_command; "
-        "call_command('import_wordpress', sys.argv[1]); "
-        "print('PEAK', resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)"
-    )
-    started = time.monotonic()
-    result = run([PYTHON, "-c", script, str(export)], env)
-    seconds = time.monotonic() - started
-    peak = int(result.stdout.rsplit("PEAK", 1)[1].strip()) / 1024
-    summary = [line for line in result.stdout.splitlines() if ":" in line and "created" in line]
-    return seconds, peak, export.stat().st_size / 1024 / 1024, summary
+    size = export.stat().st_size / 1024 / 1024
+    print(f"{database}: {posts:,} posts + {events:,} events ({size:.1f} MB export)", flush=True)
+    arguments = [str(export), str(uploads), "1" if publish else "0"]
+    command = [PYTHON, "-c", IMPORT_SCRIPT, *arguments]
+    if profile:
+        script = workdir / "import_script.py"
+        script.write_text(IMPORT_SCRIPT)
+        command = [PYTHON, "-m", "cProfile", "-o", profile, str(script), *arguments]
+    figures = []
+    for label in ("first import", "second import (nothing changed)"):
+        started = time.monotonic()
+        lines = run(command, env, show=label == "first import")
+        seconds = time.monotonic() - started
+        peak = float(lines[-1].split("PEAK")[1])
+        figures.append((label, seconds, peak))
+        print(
+            f"  {label}: {seconds:.1f} s including start-up "
+            f"({(posts + events) / seconds:.0f} items a second), peak memory {peak:.0f} MB",
+            flush=True,
+        )
+        if label != "first import":
+            changed = [line for line in lines if "created" in line or "updated" in line]
+            print("    changed:", "; ".join(changed) if changed else "nothing", flush=True)
+        if profile:
+            break
+    shutil.rmtree(workdir, ignore_errors=True)
+    return figures
 
 
 def main():
@@ -144,19 +262,10 @@ def main():
     parser.add_argument("--posts", type=int, default=2000)
     parser.add_argument("--events", type=int, default=500)
     parser.add_argument("--database", choices=["sqlite", "postgres"], default="sqlite")
+    parser.add_argument("--profile", help="write cProfile statistics of the import here")
+    parser.add_argument("--publish", action="store_true", help="import with --publish")
     options = parser.parse_args()
-    for posts, events in [
-        (options.posts // 10, options.events // 10),
-        (options.posts, options.events),
-    ]:
-        seconds, peak, size, summary = measure(posts, events, options.database)
-        print(
-            f"{options.database}: {posts:,} posts + {events:,} events ({size:.1f} MB export): "
-            f"{seconds:.1f} s, {(posts + events) / seconds:.0f} items/s, peak memory {peak:.0f} MB"
-        )
-        for line in summary:
-            print("   ", line.strip())
-        sys.stdout.flush()
+    measure(options.posts, options.events, options.database, options.profile, options.publish)
 
 
 if __name__ == "__main__":

@@ -26,6 +26,8 @@ Pages with sub-routes say which of their paths show an object with ``cached_path
 """
 
 import logging
+import threading
+from contextlib import contextmanager
 
 from django.apps import apps
 from django.conf import settings
@@ -225,15 +227,38 @@ def refresh_everything():
     refresh(shown)
 
 
+_state = threading.local()
+
+
+@contextmanager
+def deferred():
+    """Many changes at once (an import): the receivers below stand aside instead of working
+    out what each save shows, and every page is refreshed once at the end."""
+    _state.deferred = True
+    try:
+        yield
+    finally:
+        _state.deferred = False
+    refresh_everything()
+
+
+def is_deferred():
+    return getattr(_state, "deferred", False)
+
+
 # Signal receivers --------------------------------------------------------------------------
 
 
 def page_changed(sender, instance, **kwargs):
     """Published, unpublished (a scheduled publication going live is a publication)."""
+    if is_deferred():
+        return
     refresh(pages_showing(indexed(instance), with_descendants=True))
 
 
 def page_moved(sender, instance, parent_page_before=None, parent_page_after=None, **kwargs):
+    if is_deferred():
+        return
     shown = pages_showing(instance, with_descendants=True)
     for parent in (parent_page_before, parent_page_after):
         if parent is not None:
@@ -285,6 +310,8 @@ def is_draft_save(update_fields):
 def object_saving(sender, instance, raw=False, update_fields=None, **kwargs):
     """Before a save: the pages the object showed through its own links (they may be
     about to go), from the rows and references as they still are."""
+    if is_deferred():
+        return
     if raw or instance.pk is None or is_draft_save(update_fields) or not is_shown(instance):
         return
     shown = Shown()
@@ -295,6 +322,8 @@ def object_saving(sender, instance, raw=False, update_fields=None, **kwargs):
 
 
 def object_saved(sender, instance, created=False, raw=False, update_fields=None, **kwargs):
+    if is_deferred():
+        return
     if raw or is_draft_save(update_fields):
         return
     if isinstance(instance, (Site, PageViewRestriction)):
@@ -318,6 +347,8 @@ def indexed(instance):
 
 def object_deleted(sender, instance, **kwargs):
     """Before the delete, while the references to the object are still recorded."""
+    if is_deferred():
+        return
     if isinstance(instance, Page):
         if instance.specific_class not in (None, type(instance)):
             return  # the Page row under a specific page: that page's own signal acts
@@ -332,6 +363,8 @@ def object_deleted(sender, instance, **kwargs):
 def links_changed(sender, instance, action, reverse, model, pk_set, **kwargs):
     """A many-to-many link added or removed (topics, themes, the works at a tour stop, the
     groups of a view restriction)."""
+    if is_deferred():
+        return
     if not action.startswith("post_"):
         return
     if isinstance(instance, PageViewRestriction):

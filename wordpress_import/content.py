@@ -53,6 +53,9 @@ class Resolver:
         self.post_ids = post_ids or {}  # WordPress id -> page id
         self.files = files or {}  # old file path -> document id
         self.images = images or {}  # old file path -> (image id, alt text)
+        # Links and images of the old site not found (yet): an item converted before its
+        # targets were imported is converted again once everything is in.
+        self.missed = 0
 
     def is_old_site(self, url):
         parsed = urlparse(url)
@@ -74,6 +77,7 @@ class Resolver:
             return ("document", self.files[path])
         if path in self.paths:
             return ("page", self.paths[path])
+        self.missed += 1
         return None
 
     def image(self, url):
@@ -81,7 +85,10 @@ class Resolver:
             return None
         path = normalise_path(urlparse(url).path)
         # WordPress links resized copies (photo-300x200.jpg): the original is the import.
-        return self.images.get(path) or self.images.get(re.sub(r"-\d+x\d+(\.\w+)$", r"\1", path))
+        found = self.images.get(path) or self.images.get(re.sub(r"-\d+x\d+(\.\w+)$", r"\1", path))
+        if found is None:
+            self.missed += 1
+        return found
 
 
 def normalise_path(path):

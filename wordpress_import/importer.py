@@ -7,14 +7,22 @@ is remembered by its WordPress ID (``ImportedItem``), with a digest of what was 
 so running the import again updates what changed and leaves the rest alone. Pages arrive
 as drafts unless ``publish`` is asked for, and even then only items WordPress published
 (never private, password-protected, draft or trashed ones).
+
+Large exports: what is already there (imported items, slugs under a parent, redirects) is
+read once, not item by item; a page is saved with its body straight away, and only a page
+linking to items further down the export is converted again once they are in; the search
+index, Wagtail's reference index and the page cache are brought up to date once at the end.
+Pages are not kept in memory between items, so memory stays flat however long the export.
 """
 
 import datetime
 import hashlib
 import json
 import re
+import time
 import zoneinfo
 from collections import Counter
+from contextlib import contextmanager
 from pathlib import Path
 from urllib.parse import urlparse
 
@@ -35,13 +43,14 @@ from wagtail.search import index
 from wagtail.search.backends import get_search_backends
 from wagtail.signal_handlers import disable_reference_index_auto_update
 
-from caching import renditions
+from caching import invalidation, renditions
 from core.images import sanitize_image
 from core.models import StandardPage
 from core.uploads import document_content_problem
 from wordpress_import.content import ContentConverter, Resolver, normalise_path
 from wordpress_import.models import ImportedItem
 
+BATCH = 200  # pages read back, redirects inserted, at a time
 VERSION = "1"  # bump when the mapping changes, so a re-run rewrites what it made
 IMAGE_EXTENSIONS = {"jpg", "jpeg", "png", "gif", "webp"}
 DOCUMENT_EXTENSIONS = {"pdf", "docx", "pptx", "xlsx", "csv", "txt"}
@@ -110,7 +119,15 @@ class Summary:
 
 class Importer:
     def __init__(
-        self, export, *, uploads=None, publish=False, dry_run=False, mapping=None, progress=None
+        self,
+        export,
+        *,
+        uploads=None,
+        publish=False,
+        dry_run=False,
+        mapping=None,
+        progress=None,
+        progress_every=250,
     ):
         self.export = export
         self.uploads = Path(uploads).resolve() if uploads else None
@@ -118,49 +135,89 @@ class Importer:
         self.dry_run = dry_run
         self.mapping = _merge(DEFAULT_MAPPING, mapping or {})
         self.progress = progress or (lambda message: None)
+        self.progress_every = max(1, progress_every)
         self.summary = Summary(dry_run)
         self.site_host = urlparse(export.site_url).netloc.lower()
         self.by_id = {item.post_id: item for item in export.items if item.post_id}
         self.known = {}  # (kind, WordPress id) -> ImportedItem
+        self.existing_pages = set()  # ids of the pages earlier imports made that still exist
         self.topics = {}
-        self.paths = {}  # old path -> page id
-        self.post_pages = {}  # WordPress id -> page id
-        self.files = {}  # old file path -> document id
-        self.images = {}  # old file path -> (image id, alt text)
-        self.changed_pages = []  # (item, page, ...) whose bodies are written in the second pass
-        self.created_objects = []  # images, documents and venues, for the indexes
+        self.resolver = Resolver(export.site_url)
+        self.converter = ContentConverter(self.resolver)
+        self.paths = self.resolver.paths  # old path -> page id
+        self.post_pages = self.resolver.post_ids  # WordPress id -> page id
+        self.files = self.resolver.files  # old file path -> document id
+        self.images = self.resolver.images  # old file path -> (image id, alt text)
+        self.indexes = {}  # index page model -> the index page, fetched once
+        self.slugs = {}  # parent page id -> its children's slugs, read once
+        self.people = {}  # author name -> Person or None
+        self.venues = set()  # ids of the venues events may name
+        self.publication_type = None
+        self.relinked = []  # (item, page id, body field, kind): linking to later items
+        self.to_index = {}  # model -> ids made or changed, indexed once at the end
         self.published_with_images = []  # their renditions are made once, at the end
 
     # The run -------------------------------------------------------------------------
 
     def run(self):
         # The search and reference indexes are brought up to date once at the end, for
-        # everything imported together, rather than at each of a page's several saves.
+        # everything imported together, rather than at each of a page's saves, and the page
+        # cache is refreshed once, for every page. The search backends that update on their
+        # own are chosen before their updates are paused.
+        self.search_backends = list(get_search_backends(with_auto_update=True))
         with (
             transaction.atomic(),
+            invalidation.deferred(),
             disable_reference_index_auto_update(),
             search_auto_update_paused(),
             renditions.deferred(),
         ):
-            for record in ImportedItem.objects.all():
-                self.known[(record.kind, record.wordpress_id)] = record
-            self.home = _site_root()
-            self._topics()
-            items = self._triage()
-            total = len(items)
-            for number, item in enumerate(items, start=1):
-                self._import(item)
-                if number % 100 == 0 or number == total:
-                    self.progress(f"  {number}/{total} items read")
-            self._bodies()
-            self._redirects(items)
-            self._update_indexes()
+            with tasks_held() as held:
+                self._load_known()
+                self.home = _site_root()
+                self._topics()
+                items = self._triage()
+                total = len(items)
+                started = time.monotonic()
+                for number, item in enumerate(items, start=1):
+                    self._import(item)
+                    held.sort()
+                    if number % self.progress_every == 0 or number == total:
+                        rate = number / max(time.monotonic() - started, 0.001)
+                        self.progress(
+                            f"  {number:,}/{total:,} items imported ({rate:.0f} a second)"
+                        )
+                self._relink()
+                self._redirects(items)
+                self._update_indexes()
+                held.sort()
             if self.dry_run:
                 transaction.set_rollback(True)
-            elif self.published_with_images:
+                return self.summary
+            held.enqueue()
+            if self.published_with_images:
                 ids = list(self.published_with_images)
                 transaction.on_commit(lambda: renditions.warm_pages.enqueue(ids))
         return self.summary
+
+    def _load_known(self):
+        """What earlier imports made, read once."""
+        from events.models import Venue
+
+        page_type = ContentType.objects.get_for_model(Page)
+        page_ids, venue_ids = [], []
+        for record in ImportedItem.objects.all():
+            self.known[(record.kind, record.wordpress_id)] = record
+            if record.content_type_id == page_type.pk:
+                page_ids.append(record.object_id)
+            elif record.kind == "tribe_venue":
+                venue_ids.append(record.object_id)
+        for start in range(0, len(page_ids), 500):
+            chunk = page_ids[start : start + 500]
+            self.existing_pages.update(
+                Page.objects.filter(pk__in=chunk).values_list("pk", flat=True)
+            )
+        self.venues.update(Venue.objects.filter(pk__in=venue_ids).values_list("pk", flat=True))
 
     def _triage(self):
         """The items to import, parents before children; the rest reported as skipped."""
@@ -295,7 +352,7 @@ class Importer:
             )
             return
         self._record("attachment", item, obj)
-        self.created_objects.append(obj)
+        self._index_later(obj)
         self._remember_file(kind, old_path, obj.pk, alt)
         self.summary.count(kind, "created")
 
@@ -360,11 +417,12 @@ class Importer:
             venue = Venue.objects.filter(name=fields["name"], city=fields["city"]).first()
         if venue is None:
             venue = Venue.objects.create(**fields)
-            self.created_objects.append(venue)
+            self._index_later(venue)
             self.summary.count("venue", "created")
         else:
             self.summary.count("venue", "unchanged")
         self._record("tribe_venue", item, venue)
+        self.venues.add(venue.pk)
 
     def _organizer(self, item):
         self.summary.count("organizer (named on its events)", "read")
@@ -398,12 +456,13 @@ class Importer:
             from publications.models import PublicationIndexPage, PublicationPage, PublicationType
 
             parent = self._index(PublicationIndexPage, "publications", "Publications")
-            settings = self.mapping["publications"]
-            publication_type = PublicationType.objects.get_or_create(
-                slug=settings["type"], defaults={"name": settings["type_name"]}
-            )[0]
+            if self.publication_type is None:
+                settings = self.mapping["publications"]
+                self.publication_type = PublicationType.objects.get_or_create(
+                    slug=settings["type"], defaults={"name": settings["type_name"]}
+                )[0]
             fields = {
-                "publication_type": publication_type,
+                "publication_type": self.publication_type,
                 "publication_date": date,
                 "abstract": summary,
             }
@@ -445,7 +504,9 @@ class Importer:
             "start": start,
             "end": max(end, start),
             "time_zone": zone_name,
-            "venue": venue_record.target if venue_record is not None else None,
+            "venue_id": venue_record.object_id
+            if venue_record is not None and venue_record.object_id in self.venues
+            else None,
             "registration_url": meta.get("_EventURL", "").strip()[:200]
             if meta.get("_EventURL", "").startswith("http")
             else "",
@@ -459,50 +520,94 @@ class Importer:
         return [self.by_id[pk].title for pk in ids if pk in self.by_id and self.by_id[pk].title]
 
     def _index(self, model, slug, title):
-        """The site's index of that type below the home page, made as a draft when missing."""
+        """The site's index of that type below the home page, made as a draft when missing;
+        looked up once (the same object then receives every child)."""
+        if model in self.indexes:
+            return self.indexes[model]
         found = (
             model.objects.child_of(self.home).first()
             or model.objects.descendant_of(self.home).first()
         )
-        if found is not None:
-            return found
-        index = model(title=title, slug=_free_slug(self.home, slug), live=False)
-        self.home.add_child(instance=index)
-        index.save_revision()
-        self.summary.count(f"{model._meta.verbose_name}", "created")
-        return index
+        if found is None:
+            found = model(title=title, slug=self._free_slug(self.home, slug), live=False)
+            self.home.add_child(instance=found)
+            found.save_revision()
+            self.summary.count(f"{model._meta.verbose_name}", "created")
+        self.indexes[model] = found
+        return found
 
     def _save_page(self, item, kind, label, model, parent, fields, body_field="body"):
         record = self.known.get((kind, item.post_id))
-        page = record.target.specific if record is not None and record.target is not None else None
+        exists = record is not None and record.object_id in self.existing_pages
         fingerprint = _fingerprint(item)
         title = item.title.strip()
         if not title:
             title = f"Untitled {label} (WordPress #{item.post_id})"
             self.summary.warnings.append(f"#{item.post_id} had no title; called “{title}”")
-        if page is not None and record.fingerprint == fingerprint:
-            self._remember_page(item, page)
+        if exists and record.fingerprint == fingerprint:
+            self._remember_page(item, record.object_id)
             self.summary.count(label, "unchanged")
             return
-        if page is None:
-            slug = _free_slug(parent, slugify(item.slug or title)[:200] or f"{kind}-{item.post_id}")
-            page = model(title=title, slug=slug, live=False, **fields)
-            if item.status == "publish":
-                page.first_published_at = _gmt(item.post_date_gmt)
-            parent.add_child(instance=page)
-            self._record(kind, item, page, fingerprint)
-            outcome = "created"
-        else:
+        # Converted now, with the links whose targets are already in; converted again at
+        # the end only if it links to an item further down the export.
+        missed_before = self.resolver.missed
+        blocks, warnings = self._body(item, title)
+        relink = self.resolver.missed > missed_before
+        if exists:
+            page = Page.objects.get(pk=record.object_id).specific
             page.title = title
             for name, value in fields.items():
                 setattr(page, name, value)
             outcome = "updated"
+        else:
+            slug = self._free_slug(
+                parent, slugify(item.slug or title)[:200] or f"{kind}-{item.post_id}"
+            )
+            page = model(title=title, slug=slug, live=False, **fields)
+            if item.status == "publish":
+                page.first_published_at = _gmt(item.post_date_gmt)
+            outcome = "created"
+        setattr(page, body_field, json.dumps(blocks))
         if hasattr(page, "topics"):
             page.topics = self._item_topics(item)
         self._authors(item, page)
-        self.changed_pages.append((item, page, body_field, kind, fingerprint))
-        self._remember_page(item, page)
+        if exists:
+            page.save()
+        else:
+            parent.add_child(instance=page)
+        self._record(kind, item, page, fingerprint)
+        self._remember_page(item, page.pk)
+        if relink:
+            self.relinked.append((item, page.pk, body_field, kind))
+        else:
+            self._finish(item, page, blocks, warnings)
         self.summary.count(label, outcome)
+
+    def _body(self, item, title):
+        """The item's content as raw StreamField data (as the database holds it: ids, not
+        objects), and what the conversion noted."""
+        converted = self.converter.convert(item.content, title=title)
+        blocks = converted.blocks
+        organizers = self._organizers(item) if item.post_type == "tribe_events" else []
+        if organizers:
+            blocks = [
+                (
+                    "rich_text",
+                    f"<p>Organized by {', '.join(_escape(name) for name in organizers)}.</p>",
+                )
+            ] + blocks
+        return [{"type": kind, "value": value} for kind, value in blocks], converted.warnings
+
+    def _finish(self, item, page, blocks, warnings):
+        """The page's revision, published when asked for and WordPress had published it."""
+        for warning in warnings:
+            self.summary.warnings.append(f"#{item.post_id} “{page.title}”: {warning}")
+        revision = page.save_revision(clean=False)
+        if self.publish and item.status == "publish" and not item.password:
+            revision.publish()
+            if any(block["type"] == "figure" for block in blocks):
+                self.published_with_images.append(page.pk)
+        self._index_later(page)
 
     def _authors(self, item, page):
         if not hasattr(page, "authors") or not item.creator:
@@ -511,71 +616,72 @@ class Importer:
         from publications.models import PublicationAuthor
 
         name = self.export.authors.get(item.creator, item.creator)
-        person = Person.objects.filter(name__iexact=name).first()
+        if name.lower() not in self.people:
+            self.people[name.lower()] = Person.objects.filter(name__iexact=name).first()
+        person = self.people[name.lower()]
         page.authors = [
             PublicationAuthor(person=person) if person else PublicationAuthor(name=name[:200])
         ]
 
-    def _remember_page(self, item, page):
-        self.post_pages[item.post_id] = page.pk
+    def _remember_page(self, item, page_id):
+        self.post_pages[item.post_id] = page_id
         if item.link:
-            self.paths[normalise_path(urlparse(item.link).path)] = page.pk
+            self.paths[normalise_path(urlparse(item.link).path)] = page_id
 
-    # Second pass: bodies, now that every link has a target ---------------------------
+    # Second pass: bodies linking to items further down the export --------------------
 
-    def _bodies(self):
-        resolver = Resolver(
-            self.export.site_url, self.paths, self.post_pages, self.files, self.images
-        )
-        converter = ContentConverter(resolver)
-        for item, page, body_field, kind, fingerprint in self.changed_pages:
-            converted = converter.convert(item.content, title=page.title)
-            blocks = converted.blocks
-            organizers = self._organizers(item) if kind == "tribe_events" else []
-            if organizers:
-                blocks = [
-                    (
-                        "rich_text",
-                        f"<p>Organized by {', '.join(_escape(name) for name in organizers)}.</p>",
-                    )
-                ] + blocks
-            # Stored as raw block data (ids, not objects), as the database holds it.
-            raw = [{"type": kind_, "value": value} for kind_, value in blocks]
-            setattr(page, body_field, json.dumps(raw))
-            for warning in converted.warnings:
-                self.summary.warnings.append(f"#{item.post_id} “{page.title}”: {warning}")
-            page.save()
-            revision = page.save_revision(clean=False)
-            if self.publish and item.status == "publish" and not item.password:
-                revision.publish()
-                if any(kind_ == "figure" for kind_, _value in blocks):
-                    self.published_with_images.append(page.pk)
-            ImportedItem.objects.filter(kind=kind, wordpress_id=item.post_id).update(
-                fingerprint=fingerprint
-            )
+    def _relink(self):
+        """Convert again, now that every link has a target, the bodies that linked ahead."""
+        if self.relinked:
+            self.progress(f"  {len(self.relinked):,} pages linking ahead converted again")
+        for start in range(0, len(self.relinked), BATCH):
+            batch = self.relinked[start : start + BATCH]
+            pages = Page.objects.filter(pk__in=[pk for _item, pk, *_rest in batch]).specific()
+            pages = {page.pk: page for page in pages}
+            for item, page_id, body_field, _kind in batch:
+                page = pages[page_id]
+                blocks, warnings = self._body(item, page.title)
+                setattr(page, body_field, json.dumps(blocks))
+                # Only the body changes: its slug and title were checked when it was added.
+                page.save(clean=False, update_fields=[body_field])
+                self._finish(item, page, blocks, warnings)
+
+    def _index_later(self, obj):
+        self.to_index.setdefault(type(obj), set()).add(obj.pk)
 
     def _update_indexes(self):
-        """The search index and Wagtail's reference index, for everything made or changed."""
+        """The search index and Wagtail's reference index, for everything made or changed,
+        read back in batches (never all in memory at once)."""
         if self.dry_run:
             return
-        by_model = {}
-        for _item, page, *_rest in self.changed_pages:
-            by_model.setdefault(type(page), []).append(page)
-        for obj in self.created_objects:
-            by_model.setdefault(type(obj), []).append(obj)
-        for model, objects in by_model.items():
-            for obj in objects:
-                ReferenceIndex.create_or_update_for_object(obj)
-            if issubclass(model, index.Indexed):
-                for backend in get_search_backends(with_auto_update=True):
-                    backend.add_bulk(model, objects)
-        self.progress(f"  {sum(map(len, by_model.values()))} items indexed for search")
+        done = 0
+        for model, ids in self.to_index.items():
+            ids = sorted(ids)
+            for start in range(0, len(ids), BATCH):
+                objects = list(model._default_manager.filter(pk__in=ids[start : start + BATCH]))
+                for obj in objects:
+                    ReferenceIndex.create_or_update_for_object(obj)
+                if issubclass(model, index.Indexed):
+                    for backend in self.search_backends:
+                        backend.add_bulk(model, objects)
+                done += len(objects)
+        self.progress(f"  {done:,} items indexed for search")
 
     # Redirects -----------------------------------------------------------------------
 
     def _redirects(self, items):
+        """Every old address to its new page or file: the site's redirects read once, the
+        new ones inserted in batches."""
         site = Site.objects.filter(is_default_site=True).first()
-        made = 0
+        self.redirects = {
+            old_path: (pk, page_id, link)
+            for old_path, pk, page_id, link in Redirect.objects.filter(site=site).values_list(
+                "old_path", "pk", "redirect_page_id", "redirect_link"
+            )
+        }
+        self.new_redirects = {}  # old path -> an unsaved Redirect
+        documents = get_document_model().objects.in_bulk({pk for pk in self.files.values() if pk})
+        events = self._index_if_any("events.EventIndexPage")
         for item in items:
             page_id = self.post_pages.get(item.post_id)
             paths = set()
@@ -586,20 +692,20 @@ class Importer:
                 paths.add(f"/?p={item.post_id}")
                 if item.post_type == "page":
                     paths.add(f"/?page_id={item.post_id}")
-                made += self._redirect(paths, site, page_id=page_id)
+                self._redirect(paths, site, page_id=page_id)
             elif item.post_type == "attachment":
-                self._attachment_redirects(item, paths, site)
-            elif item.post_type == "tribe_venue":
-                events = self._index_if_any("events.EventIndexPage")
-                if events is not None:
-                    made += self._redirect(paths, site, page_id=events.pk)
+                self._attachment_redirects(item, paths, site, documents)
+            elif item.post_type == "tribe_venue" and events is not None:
+                self._redirect(paths, site, page_id=events.pk)
+        if not self.dry_run:
+            Redirect.objects.bulk_create(self.new_redirects.values(), batch_size=BATCH)
 
-    def _attachment_redirects(self, item, paths, site):
+    def _attachment_redirects(self, item, paths, site, documents):
         url = item.attachment_url or item.guid
         old_path = normalise_path(urlparse(url).path) if url else ""
         paths.add(f"/?attachment_id={item.post_id}")
         if old_path in self.files and self.files[old_path]:
-            document = get_document_model().objects.filter(pk=self.files[old_path]).first()
+            document = documents.get(self.files[old_path])
             if document is not None:
                 self._redirect(paths | {urlparse(url).path}, site, link=document.url)
         elif item.parent_id in self.post_pages:
@@ -615,27 +721,26 @@ class Importer:
         return model.objects.descendant_of(self.home).first()
 
     def _redirect(self, paths, site, *, page_id=None, link=""):
-        made = 0
         for path in paths:
             old_path = Redirect.normalise_path(path)
             if not old_path or old_path == "/":
                 continue
-            defaults = {"redirect_page_id": page_id, "redirect_link": link, "is_permanent": True}
-            redirect, created = Redirect.objects.get_or_create(
-                old_path=old_path, site=site, defaults=defaults
-            )
-            if not created and (redirect.redirect_page_id, redirect.redirect_link) != (
-                page_id,
-                link,
-            ):
-                Redirect.objects.filter(pk=redirect.pk).update(**defaults)
-                created = True
-            if created:
-                made += 1
+            target = {"redirect_page_id": page_id, "redirect_link": link, "is_permanent": True}
+            if old_path in self.new_redirects:
+                redirect = self.new_redirects[old_path]
+                for name, value in target.items():
+                    setattr(redirect, name, value)
+                continue  # counted when first seen
+            existing = self.redirects.get(old_path)
+            if existing is None:
+                self.new_redirects[old_path] = Redirect(old_path=old_path, site=site, **target)
+                self.summary.count("redirect", "created")
+            elif existing[1:] != (page_id, link):
+                Redirect.objects.filter(pk=existing[0]).update(**target)
+                self.redirects[old_path] = (existing[0], page_id, link)
                 self.summary.count("redirect", "created")
             else:
                 self.summary.count("redirect", "unchanged")
-        return made
 
     def _is_old_site(self, url):
         host = urlparse(url).netloc.lower()
@@ -644,21 +749,39 @@ class Importer:
     # Records -------------------------------------------------------------------------
 
     def _record(self, kind, item, obj, fingerprint=""):
-        content_type = ContentType.objects.get_for_model(obj, for_concrete_model=False)
         if isinstance(obj, Page):
             content_type = ContentType.objects.get_for_model(Page)
-        record, _ = ImportedItem.objects.update_or_create(
-            kind=kind,
-            wordpress_id=item.post_id,
-            defaults={
-                "guid": item.guid[:500],
-                "content_type": content_type,
-                "object_id": obj.pk,
-                "fingerprint": fingerprint if not isinstance(obj, Page) else "",
-            },
-        )
+        else:
+            content_type = ContentType.objects.get_for_model(obj, for_concrete_model=False)
+        values = {
+            "guid": item.guid[:500],
+            "content_type": content_type,
+            "object_id": obj.pk,
+            "fingerprint": fingerprint,
+        }
+        record = self.known.get((kind, item.post_id))
+        if record is None:
+            record = ImportedItem.objects.create(kind=kind, wordpress_id=item.post_id, **values)
+        elif any(getattr(record, name) != value for name, value in values.items()):
+            for name, value in values.items():
+                setattr(record, name, value)
+            record.save()
         self.known[(kind, item.post_id)] = record
         return record
+
+    def _free_slug(self, parent, slug):
+        """``slug``, or ``slug-2``, ``-3``... if a child of ``parent`` has it already (its
+        children's slugs read once, then kept up to date)."""
+        taken = self.slugs.get(parent.pk)
+        if taken is None:
+            taken = set(Page.objects.child_of(parent).values_list("slug", flat=True))
+            self.slugs[parent.pk] = taken
+        free, number = slug, 2
+        while free in taken:
+            free = f"{slug}-{number}"
+            number += 1
+        taken.add(free)
+        return free
 
 
 # Helpers ----------------------------------------------------------------------------
@@ -672,6 +795,43 @@ def search_auto_update_paused():
         for name, params in settings.WAGTAILSEARCH_BACKENDS.items()
     }
     return override_settings(WAGTAILSEARCH_BACKENDS=backends)
+
+
+class HeldTasks:
+    """The background tasks the import's saves enqueued, held back: the search index's (one
+    per save of every object, which would re-index each page two or three times after the
+    import) are dropped, as the importer indexes everything once at the end; any other
+    (an image's focal point) is enqueued on the site's own backend when the import is done."""
+
+    def __init__(self):
+        from modelsearch.tasks import insert_or_update_object_task
+
+        self.dropped = {insert_or_update_object_task.module_path}
+        self.kept = []
+        self.backend = None
+
+    def sort(self):
+        for result in self.backend.results:
+            if result.task.module_path not in self.dropped:
+                self.kept.append((result.task, result.args, result.kwargs))
+        self.backend.clear()
+
+    def enqueue(self):
+        for task, args, kwargs in self.kept:
+            task.enqueue(*args, **kwargs)
+        self.kept = []
+
+
+@contextmanager
+def tasks_held():
+    """Tasks go to django-tasks' DummyBackend (which only keeps them) during the import."""
+    from django_tasks import DEFAULT_TASK_BACKEND_ALIAS, task_backends
+
+    held = HeldTasks()
+    dummy = {"BACKEND": "django_tasks.backends.dummy.DummyBackend"}
+    with override_settings(TASKS={**settings.TASKS, DEFAULT_TASK_BACKEND_ALIAS: dummy}):
+        held.backend = task_backends[DEFAULT_TASK_BACKEND_ALIAS]
+        yield held
 
 
 def _site_root():
@@ -761,18 +921,6 @@ def _uploads_relative(url):
     path = urlparse(url or "").path
     marker = "/wp-content/uploads/"
     return path.split(marker, 1)[1] if marker in path else ""
-
-
-def _free_slug(parent, slug):
-    taken = set(
-        Page.objects.child_of(parent).filter(slug__startswith=slug).values_list("slug", flat=True)
-    )
-    if slug not in taken:
-        return slug
-    number = 2
-    while f"{slug}-{number}" in taken:
-        number += 1
-    return f"{slug}-{number}"
 
 
 def _unique_topic_name(name):

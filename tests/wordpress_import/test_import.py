@@ -1,11 +1,8 @@
 """Importing the Collaborative's WordPress export (collaborative.wxr, beside this file)."""
 
 import datetime
-import io
-from pathlib import Path
 
 import pytest
-from django.core.management import call_command
 from wagtail.contrib.redirects.models import Redirect
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
@@ -13,40 +10,13 @@ from wagtail.models import Page
 
 from community.models import Person
 from core.models import StandardPage
-from demo.builder import draw_abstract, write_pdf
 from events.models import EventPage, Venue
 from news.models import NewsIndexPage, NewsPage
 from publications.models import PublicationPage, Topic
 from tests.news.factories import NewsIndexPageFactory
+from tests.wordpress_import.conftest import FIXTURE, imported, run
 
 pytestmark = pytest.mark.django_db
-
-FIXTURE = Path(__file__).with_name("collaborative.wxr")
-
-
-@pytest.fixture
-def uploads(tmp_path):
-    """A local copy of wp-content/uploads holding the image and the agenda, not the
-    missing photo."""
-    root = tmp_path / "uploads"
-    (root / "2019/10").mkdir(parents=True)
-    (root / "2018/05").mkdir(parents=True)
-    (root / "2019/10/exhibit.png").write_bytes(draw_abstract("exhibit", 400, 300))
-    (root / "2018/05/meeting-3-agenda.pdf").write_bytes(
-        write_pdf("Meeting 3 agenda", ["Welcome and opening remarks."])
-    )
-    return root
-
-
-def run(*args, **options):
-    out = io.StringIO()
-    call_command("import_wordpress", *args, stdout=out, **options)
-    return out.getvalue()
-
-
-def imported(home_page, uploads, *extra):
-    NewsIndexPageFactory(parent=home_page)
-    return run(str(FIXTURE), "--uploads", str(uploads), *extra)
 
 
 def test_pages_arrive_as_drafts_in_their_hierarchy(home_page, uploads):
@@ -237,3 +207,21 @@ def test_dry_run_reports_and_changes_nothing(home_page, uploads):
         Redirect.objects.count(),
         get_image_model().objects.count(),
     )
+
+
+def test_progress_is_reported_with_a_rate_unless_quiet(home_page, uploads):
+    output = imported(home_page, uploads, "--progress-every", "5")
+
+    assert "5/" in output and "items imported (" in output and "a second)" in output
+    assert "items indexed for search" in output
+
+    quiet = run(str(FIXTURE), "--uploads", str(uploads), "--verbosity", "0")
+    assert "items imported" not in quiet and "Read " not in quiet
+    assert "Imported:" in quiet
+
+
+def test_what_was_imported_is_in_the_search_index_at_the_end(home_page, uploads):
+    imported(home_page, uploads, "--publish")
+
+    found = PublicationPage.objects.live().search("nurse suicide")
+    assert [page.slug for page in found] == ["nurse-suicide-breaking-the-silence"]

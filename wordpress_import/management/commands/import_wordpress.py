@@ -36,6 +36,12 @@ class Command(BaseCommand):
             help="Publish what WordPress had published (otherwise everything arrives as drafts).",
         )
         parser.add_argument(
+            "--progress-every",
+            type=int,
+            default=250,
+            help="Report progress every this many items (default %(default)s).",
+        )
+        parser.add_argument(
             "--max-megabytes",
             type=int,
             default=DEFAULT_MAX_BYTES // 1024 // 1024,
@@ -59,14 +65,17 @@ class Command(BaseCommand):
             )
         except ExportError as error:
             raise CommandError(str(error)) from None
-        self.stdout.write(f"Read {len(export.items)} items from {options['export']}.")
+        if options["verbosity"] > 0:
+            self.stdout.write(f"Read {len(export.items)} items from {options['export']}.")
         importer = Importer(
             export,
             uploads=options["uploads"],
             publish=options["publish"],
             dry_run=options["dry_run"],
             mapping=mapping,
-            progress=self.stdout.write,
+            # Every 250 items with the rate so far; -v 0 prints only the summary.
+            progress=self.stdout.write if options["verbosity"] > 0 else None,
+            progress_every=options["progress_every"],
         )
         try:
             summary = importer.run()
