@@ -33,6 +33,10 @@ PURGE_PORT="${DEPLOY_CHECK_PURGE_PORT:-$(pick_port 18081)}"
 work="$(mktemp -d /tmp/cwb-deploy-check.XXXXXX)"
 failures=0
 
+alive() {  # alive pid: running (a zombie left for a parent that never reaps it is not)
+  local state
+  state="$(ps -o stat= -p "$1" 2>/dev/null)" && [ -n "$state" ] && [ "${state#Z}" = "$state" ]
+}
 stop_process() {  # stop_process pidfile: TERM it and its children, wait, then KILL what is left
   local pid children
   [ -f "$1" ] || return 0
@@ -40,11 +44,11 @@ stop_process() {  # stop_process pidfile: TERM it and its children, wait, then K
   children="$(pgrep -P "$pid" 2>/dev/null || true)"
   kill "$pid" 2>/dev/null || return 0
   for _ in $(seq 1 50); do
-    kill -0 "$pid" 2>/dev/null || break
+    alive "$pid" || break
     sleep 0.2
   done
-  for child in $pid $children; do
-    kill -9 "$child" 2>/dev/null || true
+  for process in $pid $children; do
+    if alive "$process"; then kill -9 "$process" 2>/dev/null || true; fi
   done
 }
 stop() {
