@@ -49,10 +49,10 @@ lint: install
 
 # Every public page of the demo is valid HTML: builds the demo into a throwaway SQLite
 # database, crawls it (tools/check_html.py) and checks every page with the Nu HTML Checker
-# in one run. Needs Java 17+ and `npm ci` (the pinned vnu-jar of package.json).
+# in one run. Needs Java 17+ and `npm ci --ignore-scripts` (the pinned vnu-jar of package.json).
 VNU_JAR := node_modules/vnu-jar/build/dist/vnu.jar
 lint-html: install
-	@test -f $(VNU_JAR) || { echo "make lint-html needs $(VNU_JAR): run npm ci"; exit 2; }
+	@test -f $(VNU_JAR) || { echo "make lint-html needs $(VNU_JAR): run npm ci --ignore-scripts"; exit 2; }
 	@command -v java >/dev/null || { echo "make lint-html needs Java 17+"; exit 2; }
 	@work="$$(mktemp -d /tmp/cwb-lint-html.XXXXXX)"; trap 'rm -rf "$$work"' EXIT; \
 	export DATABASE_URL="sqlite:///$$work/site.sqlite3" MEDIA_ROOT="$$work/media" \

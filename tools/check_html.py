@@ -176,7 +176,7 @@ def main():
     parser.add_argument("--out", type=Path, help="folder for the pages (default: a temporary one)")
     args = parser.parse_args()
     if not VNU_JAR.exists():
-        sys.exit(f"{VNU_JAR.relative_to(ROOT)} is missing: run npm ci")
+        sys.exit(f"{VNU_JAR.relative_to(ROOT)} is missing: run npm ci --ignore-scripts")
 
     setup_django()
     from django.conf import settings
