@@ -8,7 +8,7 @@ PORT ?= 8000
 # Links the site builds (feeds, calendars, the sitemap, emails) use the address it serves.
 export SITE_URL ?= http://$(HOST):$(PORT)
 
-.PHONY: run test lint install install-test migrate demo serve scheduler worker backup restore audit bench clean deploy-check
+.PHONY: run test lint lint-html install install-test migrate demo serve scheduler worker backup restore audit bench clean deploy-check
 
 $(VENV)/bin/activate:
 	$(PYTHON) -m venv $(VENV)
@@ -46,6 +46,20 @@ lint: install
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
 	$(PY) manage.py makemigrations --check --dry-run
+
+# Every public page of the demo is valid HTML: builds the demo into a throwaway SQLite
+# database, crawls it (tools/check_html.py) and checks every page with the Nu HTML Checker
+# in one run. Needs Java 17+ and `npm ci --ignore-scripts` (the pinned vnu-jar of package.json).
+VNU_JAR := node_modules/vnu-jar/build/dist/vnu.jar
+lint-html: install
+	@test -f $(VNU_JAR) || { echo "make lint-html needs $(VNU_JAR): run npm ci --ignore-scripts"; exit 2; }
+	@command -v java >/dev/null || { echo "make lint-html needs Java 17+"; exit 2; }
+	@work="$$(mktemp -d /tmp/cwb-lint-html.XXXXXX)"; trap 'rm -rf "$$work"' EXIT; \
+	export DATABASE_URL="sqlite:///$$work/site.sqlite3" MEDIA_ROOT="$$work/media" \
+	  SITE_URL=http://testserver; \
+	$(PY) manage.py migrate --noinput -v 0 && \
+	$(PY) manage.py load_demo_content -v 0 >/dev/null && \
+	$(PY) tools/check_html.py --out "$$work/html"
 
 # Publishes pages whose time has come, unpublishes expired ones and retries pending
 # workflow emails, every minute (Ctrl-C stops it).

@@ -5,22 +5,64 @@
 # documents never served raw, anonymous pages served from the page cache, and a publish
 # purging the page from the proxy. Needs: nginx-light (or nginx),
 # libnginx-mod-http-cache-purge, openssl, curl; brotli modules are used when installed.
+#
+# deploy/check.sh --serve: the same stack with the whole demo site (load_demo_content),
+# kept running until Ctrl-C or SIGTERM, for measuring it (tools/lighthouse.sh). It writes
+# the site's address to $DEPLOY_CHECK_URL_FILE when set.
+#
+# The ports are DEPLOY_CHECK_TLS_PORT, _APP_PORT and _PURGE_PORT (18443, 18000, 18081, or
+# free ones when those are taken). Whatever happens, nginx and gunicorn are stopped, waited
+# for and the throwaway folder removed when the script ends.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 PY="${PY:-.venv/bin/python}"
-TLS_PORT="${DEPLOY_CHECK_TLS_PORT:-18443}"
-APP_PORT="${DEPLOY_CHECK_APP_PORT:-18000}"
-PURGE_PORT="${DEPLOY_CHECK_PURGE_PORT:-18081}"
+serve=false
+[ "${1:-}" = "--serve" ] && serve=true
+
+port_free() { ! (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+pick_port() {  # pick_port preferred: the preferred port if nothing listens on it, else a free one
+  if port_free "$1"; then
+    echo "$1"
+  else
+    "$PY" -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'
+  fi
+}
+TLS_PORT="${DEPLOY_CHECK_TLS_PORT:-$(pick_port 18443)}"
+APP_PORT="${DEPLOY_CHECK_APP_PORT:-$(pick_port 18000)}"
+PURGE_PORT="${DEPLOY_CHECK_PURGE_PORT:-$(pick_port 18081)}"
 work="$(mktemp -d /tmp/cwb-deploy-check.XXXXXX)"
 failures=0
 
+alive() {  # alive pid: running (a zombie left for a parent that never reaps it is not)
+  local state
+  state="$(ps -o stat= -p "$1" 2>/dev/null)" && [ -n "$state" ] && [ "${state#Z}" = "$state" ]
+}
+stop_process() {  # stop_process pidfile: TERM it and its children, wait, then KILL what is left
+  local pid children
+  [ -f "$1" ] || return 0
+  pid="$(cat "$1")"
+  children="$(pgrep -P "$pid" 2>/dev/null || true)"
+  kill "$pid" 2>/dev/null || return 0
+  for _ in $(seq 1 50); do
+    alive "$pid" || break
+    sleep 0.2
+  done
+  for process in $pid $children; do
+    if alive "$process"; then kill -9 "$process" 2>/dev/null || true; fi
+  done
+}
 stop() {
-  [ -f "$work/nginx.pid" ] && kill "$(cat "$work/nginx.pid")" 2>/dev/null || true
-  [ -f "$work/gunicorn.pid" ] && kill "$(cat "$work/gunicorn.pid")" 2>/dev/null || true
-  sleep 1
+  status=$?
+  trap - EXIT INT TERM
+  [ -n "${sleeper:-}" ] && kill "$sleeper" 2>/dev/null
+  stop_process "$work/nginx.pid"
+  stop_process "$work/gunicorn.pid"
   rm -rf "$work"
+  exit "$status"
 }
 trap stop EXIT
+trap 'exit 130' INT
+trap 'exit 143' TERM
 
 check() {  # check "what" command...
   local what="$1"
@@ -54,9 +96,15 @@ export REDIS_URL="" ELASTICSEARCH_URL=""
 
 "$PY" manage.py migrate --noinput -v 0
 "$PY" manage.py collectstatic --noinput -v 0
-"$PY" manage.py shell -v 0 < deploy/check_content.py
+if $serve; then
+  "$PY" manage.py load_demo_content -v 0 >/dev/null
+else
+  "$PY" manage.py shell -v 0 < deploy/check_content.py
+fi
 
+# A certificate for localhost (with its subjectAltName, which browsers require).
 openssl req -x509 -newkey rsa:2048 -nodes -days 1 -subj "/CN=localhost" \
+  -addext "subjectAltName=DNS:localhost" \
   -keyout "$work/tls.key" -out "$work/tls.crt" 2>/dev/null
 
 # From here on the site purges changed pages from the proxy (not while the content is made).
@@ -111,6 +159,21 @@ for _ in $(seq 1 60); do
   curl -sk -o /dev/null "$site/healthz" && break
   sleep 0.5
 done
+curl -sk -o /dev/null --fail "$site/healthz" || {
+  echo "== The stack did not start"
+  tail -n 20 "$work/nginx/logs/error.log" "$work/gunicorn.log" 2>/dev/null
+  exit 1
+}
+
+if $serve; then
+  echo "== Serving the demo at $site/ (certificate $work/tls.crt); Ctrl-C stops it"
+  [ -n "${DEPLOY_CHECK_URL_FILE:-}" ] && cp "$work/tls.crt" "$DEPLOY_CHECK_URL_FILE.crt" \
+    && echo "$site" > "$DEPLOY_CHECK_URL_FILE"
+  sleep infinity &
+  sleeper=$!
+  wait "$sleeper"
+  exit 0
+fi
 
 echo "== Checks"
 set +e  # every check runs; the failures are counted

@@ -19,10 +19,16 @@
     return visitorZone;
   }
 
+  // A formatter is costly to make: one per time zone, made once, not two per time shown.
+  var dayFormats = {};
   function localDay(date, zone) {
-    var options = { year: "numeric", month: "2-digit", day: "2-digit" };
-    if (zone) { options.timeZone = zone; }
-    return new Intl.DateTimeFormat("en-CA", options).format(date);
+    var key = zone || "";
+    if (!dayFormats[key]) {
+      var options = { year: "numeric", month: "2-digit", day: "2-digit" };
+      if (zone) { options.timeZone = zone; }
+      dayFormats[key] = new Intl.DateTimeFormat("en-CA", options);
+    }
+    return dayFormats[key].format(date);
   }
 
   var ranges = document.querySelectorAll(".event-time[data-event-zone]");
