@@ -38,6 +38,8 @@ def warm_pages(page_ids):
 
     rendered = 0
     for page in Page.objects.filter(pk__in=page_ids).live().public().specific():
+        if page.url is None:
+            continue  # outside every site (its root above the site's): nobody visits it
         query = ""
         for _ in range(MAX_LISTING_PAGES):
             try:
