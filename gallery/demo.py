@@ -789,18 +789,18 @@ def _tour(gallery):
             "venue": "Public meeting on diversity, inclusion and loneliness",
             "start_date": datetime.date(2019, 10, 29),
             "end_date": datetime.date(2019, 10, 29),
-            "description": "Selected works hung throughout the public meeting, and several "
-            "artists spoke about what inspired them.",
+            "description": "A sample showing: selected works shown alongside the public "
+            "meeting, to demonstrate a tour stop linked to an event.",
             "event": _meeting_page(),
             "works": ["handover", "belonging", "still-here", "small-talk", "quiet-room"],
         },
         {
-            "host_organization": "National Academy of Medicine",
-            "city": "Washington, DC",
-            "venue": "Keck Center lobby",
+            "host_organization": "Fairhaven Community Hospital",
+            "city": "Columbus, Ohio",
+            "venue": "Staff wellness room",
             "start_date": datetime.date(2019, 11, 4),
             "end_date": datetime.date(2019, 12, 20),
-            "description": "The first showing of the printed exhibit.",
+            "description": "A sample showing of the printed exhibit at a fictional hospital.",
             "works": ["night-shift-bed-nine", "inbox-zero", "paper-trail", "desert-commute"],
         },
         {
@@ -826,6 +826,7 @@ def _tour(gallery):
             end_date=stop["end_date"],
             description=stop["description"],
             event=stop.get("event"),
+            is_sample_content=True,  # the seeds name no showing: every stop is fictional
         )
         tour_stop.artworks = [works[slug] for slug in stop["works"] if slug in works]
         tour_stop.save()

@@ -46,6 +46,11 @@ class TourStop(DraftStateMixin, RevisionMixin, index.Indexed, ClusterableModel):
         related_name="+",
         help_text="The event at which the works were shown, if any.",
     )
+    is_sample_content = models.BooleanField(
+        "sample content",
+        default=False,
+        help_text="A fictional showing made for the demo: the public tour list says so.",
+    )
     _revisions = GenericRelation("wagtailcore.Revision", related_query_name="tour_stop")
 
     objects = TourStopQuerySet.as_manager()
@@ -55,6 +60,7 @@ class TourStop(DraftStateMixin, RevisionMixin, index.Indexed, ClusterableModel):
         FieldRowPanel([FieldPanel("city"), FieldPanel("venue")]),
         FieldRowPanel([FieldPanel("start_date"), FieldPanel("end_date")], heading="Dates"),
         FieldPanel("description"),
+        FieldPanel("is_sample_content"),
         MultiFieldPanel(
             [FieldPanel("artworks"), PageChooserPanel("event", page_type="events.EventPage")],
             heading="What was shown, and where",

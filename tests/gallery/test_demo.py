@@ -123,3 +123,15 @@ def test_demo_artists_are_flagged_as_sample_content_in_the_admin(demo_site, admi
     assert "Sample content" in [" ".join(th.get_text().split()) for th in header]
     flagged = admin_client.get("/admin/snippets/gallery/artist/?is_sample_content=false")
     assert flagged.context["items_count"] == 0
+
+
+def test_every_demo_tour_stop_is_marked_fictional_where_visitors_read_it(demo_site, client):
+    """The seeds name no showing of the exhibit: the demo's tour stops say they are samples,
+    and none is placed in a real building."""
+    stops = TourStop.objects.all()
+    assert stops.count() >= 3
+    assert all(stop.is_sample_content for stop in stops)
+    assert not stops.filter(venue__icontains="Keck").exists()
+    tour = BeautifulSoup(client.get("/gallery/").content, "html.parser").select(".tour-stop")
+    shown = [item for item in tour if "Sample (fictional)" in item.get_text()]
+    assert tour and len(shown) == len(tour)
