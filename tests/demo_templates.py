@@ -28,6 +28,8 @@ from pathlib import Path
 
 from django.conf import settings
 
+from operations.management.commands.backup_site import postgres_arguments, postgres_environment
+
 
 def copy_sqlite(source, target):
     """Copy a SQLite database whole (its write-ahead log included) with SQLite's backup."""
@@ -104,7 +106,7 @@ class DemoTemplates:
                 [
                     "pg_dump", "--data-only", "--disable-triggers", "--no-owner",
                     "--exclude-table-data=django_migrations", "-f", str(dumping),
-                    *postgres_arguments(database), name,
+                    *postgres_arguments({**database, "NAME": name}),
                 ],
                 postgres_environment(database),
             )  # fmt: skip
@@ -130,7 +132,7 @@ class DemoTemplates:
             run(
                 [
                     "psql", "-q", "-v", "ON_ERROR_STOP=1", "-f", str(built),
-                    *postgres_arguments(database), database["NAME"],
+                    *postgres_arguments(database),
                 ],
                 postgres_environment(database),
             )  # fmt: skip
@@ -160,24 +162,6 @@ def run(command, environment):
     return result
 
 
-def postgres_arguments(database):
-    arguments = []
-    if database.get("HOST"):
-        arguments += ["-h", database["HOST"]]
-    if database.get("PORT"):
-        arguments += ["-p", str(database["PORT"])]
-    if database.get("USER"):
-        arguments += ["-U", database["USER"]]
-    return arguments
-
-
-def postgres_environment(database):
-    environment = dict(os.environ)
-    if database.get("PASSWORD"):
-        environment["PGPASSWORD"] = database["PASSWORD"]
-    return environment
-
-
 def postgres_url(database, name):
     user = database.get("USER") or ""
     password = f":{database['PASSWORD']}" if database.get("PASSWORD") else ""
@@ -192,6 +176,6 @@ def maintenance(database, *statements):
     for statement in statements:
         run(
             ["psql", "-q", "-v", "ON_ERROR_STOP=1", "-c", statement,
-             *postgres_arguments(database), "postgres"],
+             *postgres_arguments({**database, "NAME": "postgres"})],
             postgres_environment(database),
         )  # fmt: skip

@@ -73,3 +73,34 @@ def assert_accessible(page, *, context=None):
     )
     violations = results.response["violations"]
     assert not violations, results.generate_report()
+
+
+# Admin users who sign in through the browser -------------------------------------------
+
+PASSWORD = "a-long-browser-password-7"
+
+
+def make_user(username, group_name=None, superuser=False):
+    """A user in one of the editorial groups (or a superuser) who signs in with PASSWORD."""
+    from django.contrib.auth import get_user_model
+    from django.contrib.auth.models import Group
+
+    user = get_user_model().objects.create_user(
+        username=username,
+        email=f"{username}@example.org",
+        password=PASSWORD,
+        first_name=username.capitalize(),
+        is_superuser=superuser,
+        is_staff=superuser,
+    )
+    if group_name:
+        user.groups.add(Group.objects.get(name=group_name))
+    return user
+
+
+def log_in(browser_page, site_url, username):
+    browser_page.goto(site_url + "/admin/login/")
+    browser_page.get_by_label("Username").fill(username)
+    browser_page.get_by_label("Password").fill(PASSWORD)
+    browser_page.get_by_role("button", name="Sign in").click()
+    browser_page.wait_for_url(site_url + "/admin/")

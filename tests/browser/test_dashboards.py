@@ -3,43 +3,18 @@
 import datetime
 import os
 
-from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group
 from django.utils import timezone
 from wagtail.models import Page, Site
 
 from community.models import CommitmentStatementSubmission
 from editorial.roles import EDITORS, GALLERY_REVIEWERS, MODERATORS
 from gallery.models import ArtworkSubmission
-from tests.browser.conftest import assert_accessible
+from tests.browser.conftest import assert_accessible, log_in, make_user
 from tests.factories import StandardPageFactory
 from tests.gallery import factories as gallery_factories
 
-PASSWORD = "a-long-browser-password-7"
 # Set to a folder to keep a picture of each role's dashboard (to look at, not compared).
 SCREENSHOTS = os.environ.get("DASHBOARD_SCREENSHOTS")
-
-
-def make_user(username, group_name=None, superuser=False):
-    user = get_user_model().objects.create_user(
-        username=username,
-        email=f"{username}@example.org",
-        password=PASSWORD,
-        first_name=username.capitalize(),
-        is_superuser=superuser,
-        is_staff=superuser,
-    )
-    if group_name:
-        user.groups.add(Group.objects.get(name=group_name))
-    return user
-
-
-def log_in(browser_page, site_url, username):
-    browser_page.goto(site_url + "/admin/login/")
-    browser_page.get_by_label("Username").fill(username)
-    browser_page.get_by_label("Password").fill(PASSWORD)
-    browser_page.get_by_role("button", name="Sign in").click()
-    browser_page.wait_for_url(site_url + "/admin/")
 
 
 def submit(page, user):

@@ -2,32 +2,10 @@
 
 import re
 
-from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group
 from wagtail.models import Page, Site
 
 from editorial.roles import EDITORS, MODERATORS
-
-PASSWORD = "a-long-browser-password-7"
-
-
-def make_user(username, group_name):
-    user = get_user_model().objects.create_user(
-        username=username,
-        email=f"{username}@example.org",
-        password=PASSWORD,
-        first_name=username.capitalize(),
-    )
-    user.groups.add(Group.objects.get(name=group_name))
-    return user
-
-
-def log_in(browser_page, site_url, username):
-    browser_page.goto(site_url + "/admin/login/")
-    browser_page.get_by_label("Username").fill(username)
-    browser_page.get_by_label("Password").fill(PASSWORD)
-    browser_page.get_by_role("button", name="Sign in").click()
-    browser_page.wait_for_url(site_url + "/admin/")
+from tests.browser.conftest import log_in, make_user
 
 
 def test_editor_submits_moderator_approves_and_the_page_goes_public(page, browser, site_url):
