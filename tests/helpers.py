@@ -19,7 +19,7 @@ SIZED_DEMO_ARGUMENTS = (
 
 
 def raw_rendering():
-    return override_settings(PAGE_CACHE_ENABLED=False, CARD_CACHE_ENABLED=False)
+    return override_settings(PAGE_CACHE_ENABLED=False)
 
 
 def count_queries(client, url):
