@@ -71,6 +71,9 @@ def environment(url, size):
         "DJANGO_SETTINGS_MODULE": "config.settings.production",
         "SECRET_KEY": secrets.token_urlsafe(64),
         "ALLOWED_HOSTS": "127.0.0.1,testserver",
+        # Production requires the public https address; requests say they came through
+        # the TLS proxy (X-Forwarded-Proto), so links and redirects read it as https.
+        "SITE_URL": "https://127.0.0.1",
         "MEDIA_ROOT": f"/tmp/cwb_bench_media_{size}",
         # The cache every worker shares (production without Redis), one per site built.
         "CACHE_DIR": f"/tmp/cwb_bench_cache_{kind}_{size}",
