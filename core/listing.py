@@ -9,10 +9,27 @@ one query (or none), so a listing's query count does not grow with its content.
 from dataclasses import dataclass, field
 from urllib.parse import urlencode
 
+from django.core.exceptions import FieldDoesNotExist
 from django.core.paginator import Paginator
-from django.db.models import Count
+from django.db.models import BooleanField, Case, CharField, Count, F, IntegerField, Value, When
+from django.db.models.functions import Cast
 
 MAX_PARAM_LENGTH = 100
+
+
+def field_at(model, path):
+    """The model field a lookup path such as ``medium__slug`` ends at, or None when it ends
+    at an annotation or a transform (``date__year``)."""
+    field = None
+    for part in path.split("__"):
+        if model is None:
+            return None
+        try:
+            field = model._meta.get_field(part)
+        except FieldDoesNotExist:
+            return None
+        model = field.related_model
+    return field
 
 
 @dataclass(frozen=True)
@@ -35,28 +52,46 @@ class ListingFilter:
     def apply(self, items, value):
         return items.filter(**{self.value_field: value})
 
-    def counts(self, items):
-        """(value, label, count) of each option among ``items``, in one query.
+    def value_expression(self, model):
+        """The option's value as text (every facet's counts share one query, a UNION of
+        one grouped query per facet, so each column must have one type); a yes/no field's
+        as Python writes it, "True" or "False", whatever the database."""
+        if isinstance(field_at(model, self.value_field), BooleanField):
+            return Case(
+                When(**{self.value_field: True}, then=Value("True")),
+                When(**{self.value_field: False}, then=Value("False")),
+                output_field=CharField(),
+            )
+        return Cast(F(self.value_field), CharField())
+
+    def label_expression(self):
+        return Cast(F(self.label_field or self.value_field), CharField())
+
+    def count_query(self, items, number):
+        """The counts of this facet's options among ``items``: rows of (facet number,
+        value, label, count).
 
         A plain COUNT, not COUNT(DISTINCT): grouped by this facet's value, an item appears
         once per value it has (a publication links to a topic once), and the other filters
         each match a single value, so no join repeats an item. DISTINCT would sort every
         matching row first, which at ten thousand items costs more than the rest.
         """
-        fields = [self.value_field] + ([self.label_field] if self.label_field else [])
-        rows = (
+        return (
             items.order_by()
             .filter(**{f"{self.value_field}__isnull": False})
-            .values(*fields)
+            .values(
+                facet=Value(number, output_field=IntegerField()),
+                value=self.value_expression(items.model),
+                label=self.label_expression(),
+            )
             .annotate(count=Count("pk"))
         )
+
+    def counted_options(self, rows):
+        """(value, label, count) of each option, from this facet's rows."""
         labels = dict(self.choices)
         return [
-            (
-                str(row[self.value_field]),
-                str(labels.get(row[self.value_field], row[self.label_field or self.value_field])),
-                row["count"],
-            )
+            (row["value"], str(labels.get(row["value"], row["label"])), row["count"])
             for row in rows
         ]
 
@@ -152,6 +187,23 @@ def _clean_param(request, name):
     return value.strip()[:MAX_PARAM_LENGTH]
 
 
+def facet_rows(filters, items, selected):
+    """Each facet's counted options, by facet number, in one query: each facet counts its
+    options among the items the *other* filters leave."""
+    queries = []
+    for number, listing_filter in enumerate(filters):
+        others = items
+        for other in filters:
+            if other is not listing_filter and other.param in selected:
+                others = other.apply(others, selected[other.param])
+        queries.append(listing_filter.count_query(others, number))
+    rows = {number: [] for number in range(len(queries))}
+    if queries:
+        for row in queries[0].union(*queries[1:], all=True):
+            rows[row["facet"]].append(row)
+    return rows
+
+
 def build_listing(request, items, *, filters=(), sorts=(), per_page=12, default_sort=None):
     """Filter, count, sort and paginate ``items`` for ``request``.
 
@@ -179,16 +231,12 @@ def build_listing(request, items, *, filters=(), sorts=(), per_page=12, default_
         if listing_filter.param in selected:
             filtered = listing_filter.apply(filtered, selected[listing_filter.param])
 
-    for listing_filter in filters:
+    rows = facet_rows(filters, items, selected)
+    for number, listing_filter in enumerate(filters):
         value = selected.get(listing_filter.param, "")
-        # Each facet counts its options among the items the *other* filters leave.
-        others = items
-        for other in filters:
-            if other is not listing_filter and other.param in selected:
-                others = other.apply(others, selected[other.param])
         options = [
             FacetOption(option_value, label, count, option_value == value)
-            for option_value, label, count in listing_filter.counts(others)
+            for option_value, label, count in listing_filter.counted_options(rows[number])
         ]
         if listing_filter.order == "-value":
             options.sort(key=lambda option: option.value, reverse=True)

@@ -7,6 +7,7 @@ from urllib.parse import urlencode
 from django.apps import apps
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models import Case, CharField, Value, When
 from django.http import Http404
 from django.template.response import TemplateResponse
 from django.utils.html import strip_tags
@@ -232,12 +233,22 @@ class LabelledListingFilter(ListingFilter):
         # The options are fixed, so a valid value needs no query.
         return self._database_value(value) is not None
 
-    def counts(self, items):
-        counted = {database_value: count for database_value, _label, count in super().counts(items)}
+    def value_expression(self, model):
+        """The value visitors see in the address, from the stored one."""
+        return Case(
+            *(
+                When(**{self.value_field: database_value}, then=Value(url_value))
+                for url_value, database_value, _label in self.options
+            ),
+            output_field=CharField(),
+        )
+
+    def counted_options(self, rows):
+        counted = {row["value"]: row["count"] for row in rows}
         return [
-            (url_value, label, counted[str(database_value)])
-            for url_value, database_value, label in self.options
-            if str(database_value) in counted
+            (url_value, label, counted[url_value])
+            for url_value, _database_value, label in self.options
+            if url_value in counted
         ]
 
 
