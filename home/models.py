@@ -10,7 +10,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from core.blocks import BodyBlock, GoalBlock, LinkBlock
-from core.metadata import SITE_NAME
+from core.metadata import SITE_NAME, ShareImage
 from core.pages import BasePage
 from events.models import EventIndexPage, EventPage
 from gallery.models import ArtworkPage
@@ -130,6 +130,12 @@ class HomePage(BasePage):
     def meta_description(self):
         return self.search_description or self.hero_text or self.hero_heading
 
+    def share_image(self, context):
+        """The hero image, which the page shows already (else the site's default)."""
+        if self.hero_image_id is None:
+            return None
+        return ShareImage(self.hero_image, self.hero_image_alt or None)
+
     def featured_publications(self):
         return PublicationPage.featured_for_home_page(3)
 
@@ -145,8 +151,9 @@ class HomePage(BasePage):
         url = self.latest_news[0].url or ""
         return url[: url.rstrip("/").rfind("/") + 1]
 
+    @cached_property
     def upcoming_events(self):
-        return EventPage.upcoming_for_home_page(3)
+        return list(EventPage.upcoming_for_home_page(3))
 
     @cached_property
     def knowledge_hub_resources(self):
@@ -167,6 +174,10 @@ class HomePage(BasePage):
         return ArtworkPage.highlights_for_home_page(4)
 
     def past_events_page(self):
+        """The events index, for a link to past meetings when none is coming up (only
+        then is it looked up)."""
+        if self.upcoming_events:
+            return []
         return EventIndexPage.index_for_home_page()
 
     def cache_seconds(self):

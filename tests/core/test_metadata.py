@@ -88,6 +88,14 @@ def test_home_page_shares_under_the_sites_name(client, demo_site):
     assert meta["og:type"] == "website"
 
 
+def test_home_page_shares_its_hero_image_with_its_alt_text(client, demo_site):
+    home = demo_site
+    assert home.hero_image_id
+    meta = head_tags(client, "/").meta
+    assert f"/{home.hero_image.file.name.rsplit('/', 1)[-1].rsplit('.', 1)[0]}." in meta["og:image"]
+    assert meta["og:image:alt"] == home.hero_image_alt
+
+
 def test_an_artwork_shares_its_own_image_and_other_pages_the_default(client, demo_site):
     from gallery.models import ArtworkPage
 
