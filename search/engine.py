@@ -30,7 +30,7 @@ from wagtail.search import index
 from wagtail.search.backends import get_search_backend
 from wagtail.search.query import Fuzzy, PlainText
 
-from search.query import light_stem, parse_query, spelling_suggestion, tokenize
+from search.query import parse_query, spelling_suggestion, stem, tokenize
 
 logger = logging.getLogger(__name__)
 
@@ -425,15 +425,15 @@ def title_words(title):
     process: the same titles come back in search after search."""
     words = set()
     for token in tokenize(title):
-        words.update(light_stem(piece) for piece in token.split("-") if piece)
-        words.add(light_stem(token.replace("-", "")))
+        words.update(stem(piece) for piece in token.split("-") if piece)
+        words.add(stem(token.replace("-", "")))
     return frozenset(words)
 
 
 def query_forms(parsed):
     """For each part of the query, the stems of each of its forms."""
     return [
-        [frozenset(light_stem(word) for word in form) for form in part.all_forms()]
+        [frozenset(stem(word) for word in form) for form in part.all_forms()]
         for part in parsed.parts
     ]
 
@@ -458,8 +458,8 @@ def title_score(title, forms):
 def is_exact(title, parsed):
     """Whether a title or name is the query itself (word order, case and punctuation
     aside), e.g. "Victor Dzau" for the person of that name."""
-    words = [light_stem(word) for word in tokenize(title)]
-    return bool(words) and sorted(words) == sorted(light_stem(word) for word in parsed.words())
+    words = [stem(word) for word in tokenize(title)]
+    return bool(words) and sorted(words) == sorted(stem(word) for word in parsed.words())
 
 
 def rank_titles_first(ids, titles, parsed, complete=()):

@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+import snowballstemmer
 from django.core.cache import cache
 from django.utils import timezone
 from wagtail.search.query import And, Or, PlainText
@@ -51,18 +52,15 @@ def clean_query(raw):
     return cut, True
 
 
-@lru_cache(maxsize=50_000)
-def light_stem(word):
-    """A small English suffix-stripper used to match words in titles and snippets.
+ENGLISH = snowballstemmer.stemmer("english")
 
-    The backends do the real stemming; this only has to agree with them often enough to
-    highlight "nurses" for "nurse" and rank a title containing "burnout" for "burnouts".
-    """
-    for suffix in ("ational", "ations", "ation", "ings", "ing", "ies", "es", "ed", "s"):
-        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
-            stem = word[: -len(suffix)]
-            return stem + "y" if suffix == "ies" else stem
-    return word
+
+@lru_cache(maxsize=50_000)
+def stem(word):
+    """A word's English stem (Snowball's Porter2, the stemmer PostgreSQL's English search
+    and Elasticsearch's English analyzer use), to match words in titles and snippets as the
+    backends match them: "nurses" with "nurse", "burnouts" with "burnout"."""
+    return ENGLISH.stemWord(word)
 
 
 @dataclass

@@ -15,7 +15,7 @@ from django.utils.safestring import mark_safe
 from wagtail.fields import StreamField
 from wagtail.search import index
 
-from search.query import STOP_WORDS, light_stem
+from search.query import STOP_WORDS, stem
 
 SNIPPET_LENGTH = 240
 LEAD_IN = 70
@@ -23,13 +23,32 @@ LEAD_IN = 70
 TEXT_LIMIT = 20_000
 
 
+WORD = re.compile(r"\w+")
+
+
+class WordPattern:
+    """Finds the words of a text that share their stem with one of the query's words
+    ("nurses" for "nurse", "communities" for "community"), with a compiled pattern's
+    ``search`` and ``finditer``."""
+
+    def __init__(self, stems):
+        self.stems = stems
+
+    def finditer(self, text):
+        return (match for match in WORD.finditer(text) if self.matches(match.group(0)))
+
+    def search(self, text):
+        return next(self.finditer(text), None)
+
+    def matches(self, word):
+        return stem(word.lower()) in self.stems
+
+
 def word_pattern(words):
-    """A pattern matching any word that starts with the stem of one of ``words``."""
-    stems = {light_stem(word) for word in words if word not in STOP_WORDS}
-    stems = sorted((stem for stem in stems if len(stem) >= 2), key=len, reverse=True)
-    if not stems:
-        return None
-    return re.compile(r"\b(?:" + "|".join(re.escape(stem) for stem in stems) + r")\w*", re.I)
+    """A pattern matching the words that share a stem with one of ``words``, or None."""
+    stems = {stem(word.lower()) for word in words if word.lower() not in STOP_WORDS}
+    stems = {found for found in stems if len(found) >= 2}
+    return WordPattern(stems) if stems else None
 
 
 def highlight(text, pattern):
