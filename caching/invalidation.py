@@ -25,6 +25,7 @@ Pages with sub-routes say which of their paths show an object with ``cached_path
 (Wagtail's ``get_cached_paths`` lists them all); the CDN purge uses it.
 """
 
+import functools
 import logging
 import threading
 from contextlib import contextmanager
@@ -246,19 +247,29 @@ def is_deferred():
     return getattr(_state, "deferred", False)
 
 
+def unless_deferred(receiver):
+    """A signal receiver that stands aside while changes are deferred."""
+
+    @functools.wraps(receiver)
+    def receive(*args, **kwargs):
+        if not is_deferred():
+            return receiver(*args, **kwargs)
+        return None
+
+    return receive
+
+
 # Signal receivers --------------------------------------------------------------------------
 
 
+@unless_deferred
 def page_changed(sender, instance, **kwargs):
     """Published, unpublished (a scheduled publication going live is a publication)."""
-    if is_deferred():
-        return
     refresh(pages_showing(indexed(instance), with_descendants=True))
 
 
+@unless_deferred
 def page_moved(sender, instance, parent_page_before=None, parent_page_after=None, **kwargs):
-    if is_deferred():
-        return
     shown = pages_showing(instance, with_descendants=True)
     for parent in (parent_page_before, parent_page_after):
         if parent is not None:
@@ -307,11 +318,10 @@ def is_draft_save(update_fields):
     return bool(update_fields) and set(update_fields) <= DRAFT_FIELDS
 
 
+@unless_deferred
 def object_saving(sender, instance, raw=False, update_fields=None, **kwargs):
     """Before a save: the pages the object showed through its own links (they may be
     about to go), from the rows and references as they still are."""
-    if is_deferred():
-        return
     if raw or instance.pk is None or is_draft_save(update_fields) or not is_shown(instance):
         return
     shown = Shown()
@@ -321,9 +331,8 @@ def object_saving(sender, instance, raw=False, update_fields=None, **kwargs):
         refresh(shown)
 
 
+@unless_deferred
 def object_saved(sender, instance, created=False, raw=False, update_fields=None, **kwargs):
-    if is_deferred():
-        return
     if raw or is_draft_save(update_fields):
         return
     if isinstance(instance, (Site, PageViewRestriction)):
@@ -345,10 +354,9 @@ def indexed(instance):
     return instance
 
 
+@unless_deferred
 def object_deleted(sender, instance, **kwargs):
     """Before the delete, while the references to the object are still recorded."""
-    if is_deferred():
-        return
     if isinstance(instance, Page):
         if instance.specific_class not in (None, type(instance)):
             return  # the Page row under a specific page: that page's own signal acts
@@ -360,11 +368,10 @@ def object_deleted(sender, instance, **kwargs):
         refresh(pages_showing(instance))
 
 
+@unless_deferred
 def links_changed(sender, instance, action, reverse, model, pk_set, **kwargs):
     """A many-to-many link added or removed (topics, themes, the works at a tour stop, the
     groups of a view restriction)."""
-    if is_deferred():
-        return
     if not action.startswith("post_"):
         return
     if isinstance(instance, PageViewRestriction):
