@@ -65,8 +65,14 @@ class DashboardPanel(Component):
     def get_count_and_entries(self, request):
         raise NotImplementedError
 
+    # The count in words: (one, many, the rest of the sentence); nothing when there is none.
+    counted_as = ("item", "items", "")
+
     def count_text(self, count):
-        raise NotImplementedError
+        if not count:
+            return ""
+        one, many, rest = self.counted_as
+        return f"{counted(count, one, many)} {rest}"
 
     def more_url(self, request):
         return None
@@ -140,10 +146,7 @@ class ChangesRequestedPanel(DashboardPanel):
             )
         return count, entries
 
-    def count_text(self, count):
-        if not count:
-            return ""
-        return f"{counted(count, 'item needs', 'items need')} your changes."
+    counted_as = ("item needs", "items need", "your changes.")
 
     def more_url(self, request):
         return reverse("editorial_my_submissions")
@@ -207,10 +210,7 @@ class MyDraftsPanel(DashboardPanel):
             return "Live, with unpublished changes"
         return "Draft"
 
-    def count_text(self, count):
-        if not count:
-            return ""
-        return f"{counted(count, 'page has', 'pages have')} your unpublished changes."
+    counted_as = ("page has", "pages have", "your unpublished changes.")
 
 
 class ScheduledThisWeekPanel(DashboardPanel):
@@ -251,16 +251,14 @@ class ScheduledThisWeekPanel(DashboardPanel):
             for what, page, when in events[: self.limit]
         ]
 
-    def count_text(self, count):
-        if not count:
-            return ""
-        return f"{counted(count, 'change is', 'changes are')} scheduled in the next seven days."
+    counted_as = ("change is", "changes are", "scheduled in the next seven days.")
 
 
 # --- Moderators --------------------------------------------------------------------------
 
 
-def _waiting_tasks(user):
+def waiting_tasks(user):
+    """The review tasks in progress that ``user`` may act on."""
     return TaskState.objects.reviewable_by(user).filter(status=TaskState.STATUS_IN_PROGRESS)
 
 
@@ -306,16 +304,13 @@ class AwaitingMyReviewPanel(DashboardPanel):
     more_label = "Open the review inbox"
 
     def get_count_and_entries(self, request):
-        states = _waiting_tasks(request.user)
+        states = waiting_tasks(request.user)
         count = states.count()
         if not count:
             return 0, []
         return count, _task_entries(_oldest_first(states), request.user)
 
-    def count_text(self, count):
-        if not count:
-            return ""
-        return f"{counted(count, 'item is', 'items are')} waiting for your review, oldest first."
+    counted_as = ("item is", "items are", "waiting for your review, oldest first.")
 
     def more_url(self, request):
         return reverse("editorial_review_inbox")
@@ -351,10 +346,7 @@ class RecentlyPublishedPanel(DashboardPanel):
         ]
         return count, entries
 
-    def count_text(self, count):
-        if not count:
-            return ""
-        return f"{counted(count, 'page was', 'pages were')} published in the last seven days."
+    counted_as = ("page was", "pages were", "published in the last seven days.")
 
     def more_url(self, request):
         return reverse("editorial_published_report")
@@ -378,7 +370,7 @@ class GalleryPanelReviewPanel(DashboardPanel):
     more_label = "Open the review inbox"
 
     def get_count_and_entries(self, request):
-        states = _waiting_tasks(request.user).filter(task__name=GALLERY_PANEL_TASK)
+        states = waiting_tasks(request.user).filter(task__name=GALLERY_PANEL_TASK)
         count = states.count()
         if not count:
             return 0, []
@@ -399,10 +391,7 @@ class GalleryPanelReviewPanel(DashboardPanel):
 
         return count, _task_entries(shown, request.user, describe)
 
-    def count_text(self, count):
-        if not count:
-            return ""
-        return f"{counted(count, 'work is', 'works are')} waiting for the panel, oldest first."
+    counted_as = ("work is", "works are", "waiting for the panel, oldest first.")
 
     def more_url(self, request):
         return reverse("editorial_review_inbox")

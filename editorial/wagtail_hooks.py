@@ -14,7 +14,7 @@ from wagtail.admin.menu import Menu, MenuItem, SubmenuMenuItem
 from wagtail.admin.ui.tables import Column, DateColumn, TitleColumn, UserColumn
 from wagtail.admin.views.reports import ReportView
 from wagtail.coreutils import get_content_type_label
-from wagtail.models import PageLogEntry, TaskState, WorkflowState
+from wagtail.models import PageLogEntry, WorkflowState
 from wagtail.permission_policies.pages import PagePermissionPolicy
 
 from core.exports import SpreadsheetSafeExport
@@ -28,6 +28,7 @@ from editorial.dashboard import (
     StaffInboxesPanel,
     is_gallery_reviewer,
     visible_inboxes,
+    waiting_tasks,
 )
 
 page_permission_policy = PagePermissionPolicy()
@@ -157,8 +158,7 @@ class ReviewInboxView(ReportView):
 
     def get_queryset(self):
         return (
-            TaskState.objects.reviewable_by(self.request.user)
-            .filter(status=TaskState.STATUS_IN_PROGRESS)
+            waiting_tasks(self.request.user)
             .select_related(
                 "task",
                 "workflow_state__workflow",
