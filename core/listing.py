@@ -20,16 +20,16 @@ MAX_PARAM_LENGTH = 100
 def field_at(model, path):
     """The model field a lookup path such as ``medium__slug`` ends at, or None when it ends
     at an annotation or a transform (``date__year``)."""
-    field = None
+    found = None
     for part in path.split("__"):
         if model is None:
             return None
         try:
-            field = model._meta.get_field(part)
+            found = model._meta.get_field(part)
         except FieldDoesNotExist:
             return None
-        model = field.related_model
-    return field
+        model = found.related_model
+    return found
 
 
 @dataclass(frozen=True)
