@@ -181,6 +181,35 @@ class Listing:
     def without(self, param):
         return self.url_with(**{param: None, "page": None})
 
+    def paginate(self, items, per_page, raw_page, what="this list"):
+        """Show page ``raw_page`` (as the URL gives it) of ``items``: a 400 for a page number
+        that is not a whole number from 1, a 404 past the last page (``what`` says what has
+        those pages)."""
+        paginator = Paginator(items, per_page, allow_empty_first_page=True)
+        self.paginator = paginator
+        number = 1
+        if raw_page:
+            try:
+                number = int(raw_page)
+            except ValueError:
+                number = 0
+            if number < 1:
+                self.status = 400
+                self.error = "Page numbers are whole numbers starting at 1."
+                return self
+            if number > paginator.num_pages:
+                self.status = 404
+                pages = paginator.num_pages
+                self.error = (
+                    f"There is no page {number}: {what} has {pages} "
+                    f"page{'s' if pages != 1 else ''}."
+                )
+                return self
+            if number > 1:
+                self.params["page"] = str(number)
+        self.page = paginator.page(number)
+        return self
+
 
 def _clean_param(request, name):
     value = request.GET.get(name, "")
@@ -263,30 +292,7 @@ def build_listing(request, items, *, filters=(), sorts=(), per_page=12, default_
     if listing.sort in sorts_by_param:
         filtered = filtered.order_by(*sorts_by_param[listing.sort].ordering)
 
-    paginator = Paginator(filtered, per_page, allow_empty_first_page=True)
-    listing.paginator = paginator
-    raw_page = _clean_param(request, "page")
-    number = 1
-    if raw_page:
-        try:
-            number = int(raw_page)
-        except ValueError:
-            number = 0
-        if number < 1:
-            listing.status = 400
-            listing.error = "Page numbers are whole numbers starting at 1."
-            return listing
-        if number > paginator.num_pages:
-            listing.status = 404
-            pages = paginator.num_pages
-            listing.error = (
-                f"There is no page {number}: this list has {pages} page{'s' if pages != 1 else ''}."
-            )
-            return listing
-        if number > 1:
-            listing.params["page"] = str(number)
-    listing.page = paginator.page(number)
-    return listing
+    return listing.paginate(filtered, per_page, _clean_param(request, "page"))
 
 
 class FilterableListingMixin:

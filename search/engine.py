@@ -30,13 +30,13 @@ from wagtail.search import index
 from wagtail.search.backends import get_search_backend
 from wagtail.search.query import Fuzzy, PlainText
 
-from search.query import parse_query, spelling_suggestion, stem, tokenize
+from search.query import HYPHENS, STOP_WORDS, parse_query, spelling_suggestion, stem, tokenize
 
 logger = logging.getLogger(__name__)
 
 # Results, counts and facets describe at most this many of the best matches (30 pages of
-# results); the page says so when there are more. Every match is loaded, ranked by title
-# and described for the facets on each search: at 10,000 publications a broad search
+# results); the page says so when there are more. Every match is loaded in the backend's
+# order and described for the facets on each search: at 10,000 publications a broad search
 # took 97 ms with 1,000 and 53 ms with 300, and the judged queries ranked the same.
 MAX_MATCHES = 300
 ELASTICSEARCH_DOWN_KEY = "search:elasticsearch-down"
@@ -155,9 +155,9 @@ def search_snippets(backend, parsed):
     """Snippets holding every word of the query: one query per model.
 
     They are taken in the model's own order (by name), not ranked by the backend: the
-    results put a snippet whose name holds the query among the best pages and the others
-    after every page (rank_titles_first), and ranking costs SQLite's backend a subquery
-    per match (a third of a second for the organizations whose statements say "burnout").
+    results put a snippet the query names first and the others after the pages holding
+    every word (named_first), and ranking costs SQLite's backend a subquery per match (a
+    third of a second for the organizations whose statements say "burnout").
     """
     query = parsed.backend_query("and")
     found = []
@@ -203,9 +203,10 @@ FEW_RESULTS = 5
 
 
 def _search_with(backend, parsed, paths, *, corrected_already=False):
-    """The matches (pages, then snippets), how they were found, which of them hold every
-    part of the query, the corrected query when the visitor's words were misspelt, and
-    whether close matches were left out (typo tolerance looks at a bounded number of pages).
+    """The matches (pages, snippets, then pages with some of the words), how they were
+    found, which of them hold every part of the query, the corrected query when the
+    visitor's words were misspelt, and whether close matches were left out (typo
+    tolerance looks at a bounded number of pages).
 
     Results with every word come first; when there are few of them, pages with some words
     follow. When none has every word, and no snippet (a person's or an organization's name)
@@ -228,12 +229,12 @@ def _search_with(backend, parsed, paths, *, corrected_already=False):
 
     complete = {page.pk for page in all_words} | {snippet_key(obj) for obj in snippets}
     if all_words or snippets:
-        pages = list(all_words)
         # A query that names something (a person, an organization, a title) found it.
         named = any(is_exact(match_title(obj), parsed) for obj in [*snippets, *all_words])
+        partial = []
         if len(complete) < FEW_RESULTS and not named:
-            pages += [page for page in some_words() if page.pk not in complete]
-        return pages + snippets, "all", complete, None, False
+            partial = [page for page in some_words() if page.pk not in complete]
+        return [*all_words, *snippets, *partial], "all", complete, None, False
     if corrected_already:
         return some_words(), "any", set(), None, False
     corrected = corrected_query(backend, parsed, paths)
@@ -369,19 +370,42 @@ def result_model(obj):
     return obj.specific_class if isinstance(obj, Page) else type(obj)
 
 
+STOP_STEMS = frozenset(stem(word) for word in STOP_WORDS)
 # A listing is named by a query that makes up at least this share of its title's words.
 NAMED_LISTING_COVERAGE = 0.5
+
+
+def title_stems(title):
+    """The English stems of a title's words, hyphenated words also by their parts."""
+    return {stem(piece) for token in tokenize(title) for piece in HYPHENS.split(token) if piece}
+
+
+def query_stems(parsed):
+    return {stem(word) for word in parsed.words()}
+
+
+def holds_query(title, parsed):
+    """Whether a title or name holds every word of the query ("Dzau" for "Victor Dzau")."""
+    wanted = query_stems(parsed)
+    return bool(wanted) and wanted <= title_stems(title)
+
+
+def is_named(title, parsed):
+    """Whether the query names this result: its title holds every word of the query, or the
+    query holds its whole name ("Cleveland Clinic clinician burnout")."""
+    found = title_stems(title)
+    return holds_query(title, parsed) or (bool(found) and found <= query_stems(parsed))
 
 
 def without_listings(found, parsed):
     """The matches without the home page and the indexes, unless nothing else matched or
     the query names the index ("network organizations" for "Network organizations and
     sponsors", not "well-being" for "Expressions of Clinician Well-Being")."""
-    forms = query_forms(parsed)
+    wanted = query_stems(parsed)
 
     def named(obj):
-        score, coverage = title_score(match_title(obj), forms)
-        return score == len(forms) and coverage >= NAMED_LISTING_COVERAGE
+        stems = title_stems(match_title(obj))
+        return wanted <= stems and len(wanted) / len(stems) >= NAMED_LISTING_COVERAGE
 
     content = [obj for obj in found if not is_listing(result_model(obj) or Page) or named(obj)]
     return content or found
@@ -404,7 +428,7 @@ def find_matches(parsed, paths):
     content_types = {
         key: key[0] if is_snippet_key(key) else obj.content_type_id for key, obj in objects.items()
     }
-    ids = rank_titles_first(list(objects), titles, corrected or parsed, complete)
+    ids = named_first(list(objects), titles, corrected or parsed)
     return Matches(
         ids,
         titles,
@@ -419,67 +443,45 @@ def find_matches(parsed, paths):
     )
 
 
-@lru_cache(maxsize=20_000)
-def title_words(title):
-    """The stems of a title's words (hyphenated words also by their parts). Kept per
-    process: the same titles come back in search after search."""
-    words = set()
-    for token in tokenize(title):
-        words.update(stem(piece) for piece in token.split("-") if piece)
-        words.add(stem(token.replace("-", "")))
-    return frozenset(words)
-
-
-def query_forms(parsed):
-    """For each part of the query, the stems of each of its forms."""
-    return [
-        [frozenset(stem(word) for word in form) for form in part.all_forms()]
-        for part in parsed.parts
-    ]
-
-
-def title_score(title, forms):
-    """How many parts of the query (``query_forms``: in any of their forms) the title
-    contains, and the share of the title's words those are (a short, exact title beats a
-    long one)."""
-    stems = title_words(title)
-    matched = set()
-    score = 0
-    for part_forms in forms:
-        for form_stems in part_forms:
-            if form_stems <= stems:
-                score += 1
-                matched |= form_stems
-                break
-    coverage = len(matched) / len(stems) if stems else 0
-    return score, coverage
-
-
 def is_exact(title, parsed):
-    """Whether a title or name is the query itself (word order, case and punctuation
-    aside), e.g. "Victor Dzau" for the person of that name."""
-    words = [stem(word) for word in tokenize(title)]
-    return bool(words) and sorted(words) == sorted(stem(word) for word in parsed.words())
+    """Whether a title or name is the query itself (word order, case, punctuation and
+    little words aside), e.g. "Victor Dzau" for the person of that name."""
+    words = title_stems(title) - STOP_STEMS
+    return bool(words) and words == query_stems(parsed) - STOP_STEMS
 
 
-def rank_titles_first(ids, titles, parsed, complete=()):
-    """Keep the backend's order, but let a title or name that is the query come first,
-    then those holding more of the query (and results holding every word).
+# The backend's best results among which a title holding more of the query comes first.
+TITLE_WINDOW = 20
 
-    The SQLite backend weighs every field alike; this gives titles the weight they have on
-    PostgreSQL and Elasticsearch, so results read the same on every backend. Snippets come
-    from searches of their own, after the pages, and move up by their names alone.
+
+def named_first(keys, titles, parsed):
+    """The backend's order, except for what the query names.
+
+    First a result whose title or name is the query itself; then people, organizations
+    and artists whose name holds the query or is held by it (they are found by searches
+    of their own, unranked against the pages, and a visitor who types a name is looking
+    for its owner). Among the backend's best TITLE_WINDOW results, a title holding more of
+    the query's words, then a shorter such title, comes first: a page called by the words
+    a visitor typed beats one that mentions them often (bounded, so the backend's ranking
+    decides everything past the first pages of results).
     """
-    position = {key: rank for rank, key in enumerate(ids)}
-    forms = query_forms(parsed)
+    exact = [key for key in keys if is_exact(titles[key], parsed)]
+    named = [key for key in keys if is_snippet_key(key) and is_named(titles[key], parsed)]
+    first = list(dict.fromkeys(exact + named))
+    chosen = set(first)
+    rest = [key for key in keys if key not in chosen]
+    forms = [[{stem(word) for word in form} for form in part.all_forms()] for part in parsed.parts]
 
-    def key(result):
-        title = titles.get(result, "")
-        score, coverage = title_score(title, forms)
-        exact = is_exact(title, parsed)
-        return (not exact, -(score + (result in complete)), -coverage, position[result])
+    def by_title(item):
+        position, key = item
+        stems = title_stems(titles[key])
+        held = [next((form for form in part if form <= stems), None) for part in forms]
+        matched = set().union(*(form for form in held if form))
+        coverage = len(matched) / len(stems) if stems else 0
+        return (-sum(form is not None for form in held), -coverage, position)
 
-    return sorted(ids, key=key)
+    window = [key for _, key in sorted(enumerate(rest[:TITLE_WINDOW]), key=by_title)]
+    return first + window + rest[TITLE_WINDOW:]
 
 
 # Describing the matches ----------------------------------------------------------------

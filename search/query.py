@@ -63,6 +63,23 @@ def stem(word):
     return ENGLISH.stemWord(word)
 
 
+# Stems shorter than this match only the word itself: "be" (of "being") would match
+# every word starting with "be".
+SHORTEST_PREFIX = 4
+
+
+def match_root(word):
+    """What a query word matches as a prefix on SQLite (search.sqlite): its stem, less a
+    final "i" that Porter2 writes for "y" ("communiti" for "community"), when that still
+    begins the word; or None when the word is matched as it is."""
+    root = stem(word.lower())
+    if root.endswith("i"):
+        root = root[:-1]
+    if len(root) >= SHORTEST_PREFIX and word.lower().startswith(root):
+        return root
+    return None
+
+
 @dataclass
 class QueryPart:
     """One word or phrase of the query and the alternatives that may stand in for it.

@@ -264,10 +264,10 @@ ENGLISH_ANALYZER = {
 }
 WAGTAILSEARCH_BACKENDS = {
     "database": {
-        # Wagtail's database backend: SQLite FTS5 or PostgreSQL full text.
-        "BACKEND": "wagtail.search.backends.database",
-        # PostgreSQL: stem English words; SQLite stems through its FTS5 porter tokenizer
-        # (set up by the search app's migration).
+        # Wagtail's database backend: PostgreSQL full text, or SQLite FTS5 with English
+        # stems and weighted titles (search/sqlite.py).
+        "BACKEND": "search.backend",
+        # PostgreSQL: stem English words.
         "SEARCH_CONFIG": "english",
         "FUZZY_SIMILARITY_THRESHOLD": 0.4,
     },

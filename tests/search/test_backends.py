@@ -11,7 +11,7 @@ from django.core.management import call_command
 from django.db import connection
 
 from search import engine
-from search.query import parse_query
+from search.query import match_root, parse_query
 from tests.factories import publish
 from tests.search.factories import standard_page
 
@@ -139,27 +139,47 @@ def test_real_elasticsearch_finds_hyphen_variants_and_skips_drafts(
     assert titles(client.get("/search/?q=zanzibarian")) == []
 
 
-@pytest.mark.skipif(
-    connection.vendor != "postgresql", reason="the expression index is PostgreSQL's"
-)
-def test_postgresql_indexes_the_expression_the_database_backend_matches():
-    """Wagtail's backend matches ``(title || body) @@ query``; an index on that expression
-    keeps a search from reading every index entry (search migration 0003)."""
-    with connection.cursor() as cursor:
-        cursor.execute(
-            "SELECT indexdef FROM pg_indexes WHERE indexname = 'site_search_title_body_gin'"
-        )
-        row = cursor.fetchone()
-
-    assert row is not None
-    assert "USING gin" in row[0] and "(title || body)" in row[0]
-
-
 def test_the_configured_database_backend_is_wagtails_own_for_this_database():
     from wagtail.search.backends import get_search_backend
 
     backend = get_search_backend()
     if connection.vendor == "sqlite":
-        assert type(backend).__module__.startswith("modelsearch.backends.database.sqlite")
+        # Importable on SQLite only, where Wagtail defines the full-text table.
+        from modelsearch.backends.database.sqlite.sqlite import SQLiteSearchBackend
+
+        # Wagtail's own, with stemmed query words and weighted titles (search/sqlite.py).
+        assert isinstance(backend, SQLiteSearchBackend)
+        assert type(backend).__name__ == "StemmingSQLiteSearchBackend"
     else:
         assert type(backend).__name__ == "PostgresSearchBackend"
+
+
+def test_wagtails_search_tables_are_left_as_wagtail_makes_them():
+    """No migration of the site changes Wagtail's search tables: SQLite's full-text table
+    keeps Wagtail's own tokenizer (stemming happens in the site backend's queries)."""
+    with connection.cursor() as cursor:
+        if connection.vendor == "sqlite":
+            cursor.execute(
+                "SELECT sql FROM sqlite_master WHERE name = 'wagtailsearch_indexentry_fts'"
+            )
+            assert "porter" not in cursor.fetchone()[0]
+        else:
+            cursor.execute(
+                "SELECT indexname FROM pg_indexes WHERE tablename = 'wagtailsearch_indexentry'"
+            )
+            assert not [name for (name,) in cursor.fetchall() if name.startswith("site_search")]
+
+
+@pytest.mark.parametrize(
+    ("word", "matched"),
+    [
+        ("nurses", "nurs"),
+        ("communities", "communit"),
+        ("community", "communit"),
+        ("burnout", "burnout"),
+        ("being", None),
+        ("EHR", None),
+    ],
+)
+def test_sqlite_query_words_match_by_their_english_stem(word, matched):
+    assert match_root(word) == matched

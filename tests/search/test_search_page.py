@@ -453,7 +453,7 @@ def test_a_query_of_symbols_only_explains_what_to_type(client, home_page):
         ("-1", 400, "Page numbers are whole numbers starting at 1."),
         ("0", 400, "Page numbers are whole numbers starting at 1."),
         ("1.5", 400, "Page numbers are whole numbers starting at 1."),
-        ("99999", 404, "There is no page 99999 of results for this search"),
+        ("99999", 404, "There is no page 99999: this search has"),
         ("9" * 50, 404, "There is no page"),
     ],
 )
