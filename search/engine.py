@@ -21,7 +21,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.cache import cache
 from django.core.exceptions import FieldDoesNotExist, FieldError
 from django.db import DatabaseError, NotSupportedError, connection
-from django.db.models import Case, DateField, IntegerField, OuterRef, Subquery, When
+from django.db.models import Case, DateField, IntegerField, OuterRef, Q, Subquery, Value, When
 from django.db.models.functions import ExtractYear
 from django.utils import timezone
 from django.utils.text import capfirst, slugify
@@ -30,6 +30,7 @@ from wagtail.search import index
 from wagtail.search.backends import get_search_backend
 from wagtail.search.query import Fuzzy, PlainText
 
+from core.pages import site_view_restrictions
 from search.query import HYPHENS, STOP_WORDS, parse_query, spelling_suggestion, stem, tokenize
 
 logger = logging.getLogger(__name__)
@@ -77,10 +78,9 @@ def backend_names():
 
 
 def private_paths():
-    """Tree paths of every section behind a login, password or group restriction."""
-    from wagtail.models import PageViewRestriction
-
-    return sorted(set(PageViewRestriction.objects.values_list("page__path", flat=True)))
+    """Tree paths of every section behind a login, password or group restriction (the
+    site's view restrictions, read once per request)."""
+    return sorted({restriction.page.path for restriction in site_view_restrictions()})
 
 
 def is_private(page, paths):
@@ -164,6 +164,52 @@ def search_snippets(backend, parsed):
     for model in snippet_models():
         matches = backend.search(query, model.search_visible(), order_by_relevance=False)
         found += list(matches[:SNIPPET_MATCHES])
+    if any(is_named(match_title(obj), parsed) for obj in found):
+        return found
+    seen = {snippet_key(obj) for obj in found}
+    return found + [obj for obj in names_in_query(parsed) if snippet_key(obj) not in seen]
+
+
+# Longest name, in words, looked for in a query.
+LONGEST_NAME = 6
+
+
+def names_in_query(parsed):
+    """People, organizations and artists whose whole name is in a query of more words
+    ("Cleveland Clinic" in "Cleveland Clinic clinician burnout"), which the search for
+    every word misses: one query over every model's names, and one per model with a hit."""
+    words = parsed.words()
+    if len(words) < 2:
+        return []
+    phrases = {
+        " ".join(words[start:end])
+        for start in range(len(words))
+        for end in range(start + 2, min(start + LONGEST_NAME, len(words)) + 1)
+    }
+    lookups = []
+    for model in snippet_models():
+        if not any(field.name == "name" for field in model._meta.get_fields()):
+            continue
+        named = Q()
+        for phrase in phrases:
+            named |= Q(name__iexact=phrase)
+        kind = ContentType.objects.get_for_model(model).pk
+        lookups.append(
+            model.search_visible()
+            .filter(named)
+            .annotate(search_kind=Value(kind, output_field=IntegerField()))
+            .order_by()
+            .values_list("search_kind", "pk")
+        )
+    if not lookups:
+        return []
+    hits = {}
+    for kind, pk in lookups[0].union(*lookups[1:]):
+        hits.setdefault(kind, []).append(pk)
+    found = []
+    for kind, ids in hits.items():
+        model = ContentType.objects.get_for_id(kind).model_class()
+        found += list(model.search_visible().filter(pk__in=ids))
     return found
 
 

@@ -96,6 +96,27 @@ def test_an_organization_links_to_its_entry_on_the_network_page(client, home_pag
     )
 
 
+def test_a_name_within_a_longer_query_finds_its_owner_first(client, home_page):
+    """A query holding an organization's whole name among other words finds it, though its
+    entry holds none of the other words."""
+    NetworkOrganizationIndexPageFactory(parent=home_page)
+    NetworkOrganizationFactory(name="Cleveland Clinic", slug="cleveland-clinic")
+    NetworkOrganizationFactory(name="Mercy Health", slug="mercy-health")
+    standard_page(home_page, "Clinician burnout", "What burnout does to a clinician.")
+    draft = NetworkOrganizationFactory(name="Hidden Clinic", slug="hidden-clinic")
+    draft.live = False
+    draft.save()
+
+    found = results(client.get("/search/?q=Cleveland+Clinic+clinician+burnout"))
+
+    assert found[0][:2] == ("Network organization", "Cleveland Clinic")
+    assert ("Page", "Clinician burnout") in [item[:2] for item in found]
+    assert "Mercy Health" not in [item[1] for item in found]
+    assert "Hidden Clinic" not in [
+        item[1] for item in results(client.get("/search/?q=Hidden+Clinic+burnout"))
+    ]
+
+
 def test_a_commitment_statement_is_searchable_and_its_words_are_the_snippet(client, home_page):
     NetworkOrganizationIndexPageFactory(parent=home_page)
     NetworkOrganizationFactory(
