@@ -179,13 +179,16 @@ def names_in_query(parsed):
     ("Cleveland Clinic" in "Cleveland Clinic clinician burnout"), which the search for
     every word misses: one query over every model's names, and one per model with a hit."""
     words = parsed.words()
-    if len(words) < 2:
-        return []
+    # A name of two words or more, and more words besides: a query that is only a name
+    # finds it by searching for every word.
+    longest = min(LONGEST_NAME, len(words) - 1)
     phrases = {
-        " ".join(words[start:end])
-        for start in range(len(words))
-        for end in range(start + 2, min(start + LONGEST_NAME, len(words)) + 1)
+        " ".join(words[start : start + length])
+        for length in range(2, longest + 1)
+        for start in range(len(words) - length + 1)
     }
+    if not phrases:
+        return []
     lookups = []
     for model in snippet_models():
         if not any(field.name == "name" for field in model._meta.get_fields()):
