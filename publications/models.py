@@ -421,6 +421,8 @@ class PublicationPage(RoutablePageMixin, BasePage):
         return self.publication_date
 
     naming_heading = "Publications"
+    # A search naming a kind of publication ("consensus study report") finds that kind first.
+    search_kind_field = "publication_type__name"
 
     @classmethod
     def parts_of(cls, named, pages, paths):

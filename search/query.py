@@ -126,9 +126,15 @@ class ParsedQuery:
         return sorted(set(words), key=len, reverse=True)
 
     def backend_query(self, operator="and"):
-        """The query as Wagtail search objects: every part must match ("and") or any ("or")."""
+        """The query as Wagtail search objects: every part must match ("and"), any ("or"),
+        or all but one ("most"; any, for a query of two parts)."""
         if not self.parts:
             return None
+        if operator == "most" and len(self.parts) > 2:
+            parts = [part.as_query() for part in self.parts]
+            return Or([And(parts[:skip] + parts[skip + 1 :]) for skip in range(len(parts))])
+        if operator == "most":
+            operator = "or"
         if all(not part.alternatives for part in self.parts):
             return PlainText(" ".join(self.words()), operator=operator)
         queries = [part.as_query() for part in self.parts]

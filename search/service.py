@@ -125,7 +125,10 @@ class SearchResults:
         content_types = set(self.matches.content_types.values())
         content_types.update(page.content_type_id for page, _ in promoted)
         self.records = engine.describe(ordered, content_types, self.private_paths)
-        self.ordered = [pk for pk in ordered if pk in self.records]
+        matched = engine.kinds_named_first(
+            ordered[len(promoted_ids) :], self.records, self.matches.titles, self.parsed
+        )
+        self.ordered = [pk for pk in promoted_ids + matched if pk in self.records]
         self.total = len(self.ordered)
         self.values = self.facet_values()
         self.facets = self.build_facets()

@@ -6,6 +6,7 @@ import datetime
 import pytest
 from bs4 import BeautifulSoup
 
+from tests.search.factories import standard_page
 from tests.search.test_search_page import facet_counts, result_titles
 
 pytestmark = pytest.mark.django_db
@@ -56,6 +57,43 @@ def test_an_authors_name_finds_the_publication(client, publications_index):
     publication_factories.make_publication(publications_index, title="Another paper")
 
     assert result_titles(client.get("/search/?q=dzau")) == ["To care is human"]
+
+
+def test_a_query_naming_a_kind_of_publication_finds_that_kind_first(
+    client, home_page, publications_index
+):
+    report = publication_factories.PublicationTypeFactory(
+        name="Consensus Study Report", slug="consensus-study-report"
+    )
+    paper = publication_factories.PublicationTypeFactory(
+        name="Discussion Paper", slug="discussion-paper"
+    )
+    standard_page(
+        home_page,
+        "Consensus study report on burnout released",
+        "The consensus study report on burnout is out; this consensus study report has "
+        "recommendations.",
+    )
+    publication_factories.make_publication(
+        publications_index,
+        title="Taking action against burnout",
+        publication_type=report,
+        abstract="A consensus study report with recommendations for health systems.",
+    )
+    publication_factories.make_publication(
+        publications_index,
+        title="A study of report writing",
+        publication_type=paper,
+        abstract="How consensus forms when a study report is written by a committee.",
+    )
+
+    titles = result_titles(client.get("/search/?q=consensus+study+report"))
+
+    assert titles[0] == "Taking action against burnout"
+    assert set(titles[1:]) == {
+        "Consensus study report on burnout released",
+        "A study of report writing",
+    }
 
 
 def test_text_inside_an_attached_pdf_is_searched(client, publications_index):

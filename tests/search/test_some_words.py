@@ -43,6 +43,19 @@ def test_pages_with_some_words_follow_when_few_pages_have_them_all(client, home_
     assert any(is_any_word_query(query) for query in searched)
 
 
+def test_with_three_words_or_more_the_pages_followed_lack_one_word_at_most(client, home_page):
+    standard_page(home_page, "Resilience toolkit for nurses on night shifts")
+    standard_page(home_page, "Resilience toolkit for teams")
+    standard_page(home_page, "Resilience checklist for nurses")
+    standard_page(home_page, "Resilience checklist")
+
+    titles = result_titles(client.get("/search/?q=resilience+toolkit+nurses"))
+
+    # Every word, then all but one; a page with one of the three words is no answer.
+    assert titles[0] == "Resilience toolkit for nurses on night shifts"
+    assert sorted(titles[1:]) == ["Resilience checklist for nurses", "Resilience toolkit for teams"]
+
+
 def test_pages_with_some_words_are_not_looked_for_when_enough_have_them_all(
     client, home_page, searched
 ):
