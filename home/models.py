@@ -11,14 +11,24 @@ from wagtail.search import index
 
 from core.blocks import BodyBlock, GoalBlock, LinkBlock
 from core.metadata import SITE_NAME, ShareImage
-from core.pages import BasePage
+from core.pages import BasePage, SitePageManager
 from events.models import EventIndexPage, EventPage
 from gallery.models import ArtworkPage
 from news.models import NewsPage
 from publications.models import KnowledgeHubPage, PublicationPage
 
 
+class HomePageManager(SitePageManager):
+    """Pages as BasePage's manager gives them, each with its hero image: Wagtail loads the
+    site's home page through the default manager, so the hero comes in the same query."""
+
+    def get_queryset(self):
+        return super().get_queryset().select_related("hero_image")
+
+
 class HomePage(BasePage):
+    objects = HomePageManager()
+
     hero_heading = models.CharField(
         max_length=150, help_text="The statement at the top of the home page."
     )
