@@ -40,9 +40,6 @@ class SitePageQuerySet(PageQuerySet):
         return private if private else Q(pk__in=[])
 
 
-SitePageManager = PageManager.from_queryset(SitePageQuerySet)
-
-
 class OneReadOfViewRestrictions:
     """Middleware: each request reads the site's view restrictions at most once."""
 
@@ -60,7 +57,7 @@ class OneReadOfViewRestrictions:
 class BasePage(Page):
     """What every page type of the site shares."""
 
-    objects = SitePageManager()
+    objects = PageManager.from_queryset(SitePageQuerySet)()
 
     # Related rows every child page shows, fetched with it (``select_related`` names).
     child_related: tuple[str, ...] = ()

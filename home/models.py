@@ -6,22 +6,29 @@ from django.utils.functional import cached_property
 from wagtail.admin.panels import FieldPanel, HelpPanel, MultiFieldPanel, PageChooserPanel
 from wagtail.api import APIField
 from wagtail.fields import StreamField
-from wagtail.models import Page
+from wagtail.models import Page, PageManager
 from wagtail.search import index
 
 from core.blocks import BodyBlock, GoalBlock, LinkBlock
 from core.metadata import SITE_NAME, ShareImage
-from core.pages import BasePage, SitePageManager
+from core.pages import BasePage, SitePageQuerySet
 from events.models import EventIndexPage, EventPage
 from gallery.models import ArtworkPage
 from news.models import NewsPage
 from publications.models import KnowledgeHubPage, PublicationPage
 
 
-class HomePageManager(SitePageManager):
-    """Pages as BasePage's manager gives them, each with its hero image: Wagtail loads the
-    site's home page through the default manager, so the hero comes in the same query."""
+class HomePageQuerySet(SitePageQuerySet):
+    """Home pages, each with its hero image: Wagtail loads the site's home page through the
+    default manager, so the hero comes in the same query."""
 
+    def select_for_update(self, *args, **kwargs):
+        # A lock (Wagtail's, when publishing) takes the page alone: PostgreSQL cannot lock
+        # the optional side of the join to the hero image.
+        return super(HomePageQuerySet, self.select_related(None)).select_for_update(*args, **kwargs)
+
+
+class HomePageManager(PageManager.from_queryset(HomePageQuerySet)):
     def get_queryset(self):
         return super().get_queryset().select_related("hero_image")
 
