@@ -284,7 +284,10 @@ def _search_with(backend, parsed, paths, *, corrected_already=False):
         named = any(is_exact(match_title(obj), parsed) for obj in [*snippets, *all_words])
         partial = []
         if len(complete) < FEW_RESULTS and not named:
-            partial = [page for page in some_words("most") if page.pk not in complete]
+            # A query holding a name is the name and other words: the pages answering the
+            # other words hold none of the name's, so any word will do for them.
+            operator = "or" if snippets else "most"
+            partial = [page for page in some_words(operator) if page.pk not in complete]
         return [*all_words, *snippets, *partial], "all", complete, None, False
     if corrected_already:
         return some_words(), "any", set(), None, False
