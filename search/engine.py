@@ -65,6 +65,8 @@ class Matches:
     objects: dict = field(default_factory=dict)  # pages and snippets as the search loaded them
     # A correction offered ("did you mean") when nothing matched and it finds something.
     suggestion: object = None
+    # How many of the first ids the query names (by title or name): see named_first.
+    named: int = 0
 
 
 def backend_names():
@@ -260,10 +262,10 @@ def _search_with(backend, parsed, paths, *, corrected_already=False):
     Results with every word come first; when there are few of them, pages lacking one word
     follow (with three words or more, a page holding one word of them is no answer, and
     ranking every page that says "well-being" cost a third of a search's time at 10,000
-    publications). When none has every word, and no snippet (a person's or an organization's name)
-    matches: the query with misspelt words replaced by the site's own (spelling_suggestion)
-    is tried, then typo-tolerant (fuzzy) matching where the backend offers it, then pages
-    with some of the words.
+    publications). When none has every word, and no snippet (a person's or an
+    organization's name) matches: the query with misspelt words replaced by the site's own
+    (spelling_suggestion) is tried, then typo-tolerant (fuzzy) matching where the backend
+    offers it, then pages with some of the words.
 
     The any-word search runs only when its pages are shown: for a multi-word query that
     fewer than FEW_RESULTS results match in full. Either way the number of queries is
@@ -482,7 +484,7 @@ def find_matches(parsed, paths):
     content_types = {
         key: key[0] if is_snippet_key(key) else obj.content_type_id for key, obj in objects.items()
     }
-    ids = named_first(list(objects), titles, corrected or parsed)
+    ids, named = named_first(list(objects), titles, corrected or parsed)
     return Matches(
         ids,
         titles,
@@ -494,6 +496,7 @@ def find_matches(parsed, paths):
         corrected,
         objects=objects,
         suggestion=suggestion,
+        named=named,
     )
 
 
@@ -518,6 +521,8 @@ def named_first(keys, titles, parsed):
     the query's words, then a shorter such title, comes first: a page called by the words
     a visitor typed beats one that mentions them often (bounded, so the backend's ranking
     decides everything past the first pages of results).
+
+    Returns the keys in that order and how many of them come first as named.
     """
     exact = [key for key in keys if is_exact(titles[key], parsed)]
     named = [key for key in keys if is_snippet_key(key) and is_named(titles[key], parsed)]
@@ -535,7 +540,7 @@ def named_first(keys, titles, parsed):
         return (-sum(form is not None for form in held), -coverage, position)
 
     window = [key for _, key in sorted(enumerate(rest[:TITLE_WINDOW]), key=by_title)]
-    return first + window + rest[TITLE_WINDOW:]
+    return first + window + rest[TITLE_WINDOW:], len(first)
 
 
 # Describing the matches ----------------------------------------------------------------
@@ -611,7 +616,7 @@ def describe(ids, content_types, paths):
         "pk", "content_type_id", "search_year"
     )
     records.update({pk: Record(content_type_id, year) for pk, content_type_id, year in rows})
-    for pk, slug, name, kind in topic_rows(records):
+    for pk, slug, name, kind in publication_rows(records):
         if pk not in records:
             continue
         if slug:
@@ -620,22 +625,19 @@ def describe(ids, content_types, paths):
     return records
 
 
-def kinds_named_first(keys, records, titles, parsed):
-    """The keys, with the results of the kind the query names ("consensus study report",
-    "discussion paper") brought up after those the query names by title or name: a visitor
+def kinds_named_first(matches, records, parsed):
+    """The matches' keys, with the results of the kind the query names ("consensus study
+    report", "discussion paper") right after those it names by title or name: a visitor
     who types a kind of publication is looking for publications of that kind."""
-    kinds = [key for key in keys if key in records and is_exact(records[key].kind, parsed)]
-    if not kinds:
+    keys = matches.ids
+    named_kinds = {kind for kind in {record.kind for record in records.values()} if kind}
+    named_kinds = {kind for kind in named_kinds if is_exact(kind, parsed)}
+    of_kind = [key for key in keys if key in records and records[key].kind in named_kinds]
+    if not of_kind:
         return keys
-    lead = 0
-    while lead < len(keys) and (
-        is_exact(titles.get(keys[lead], ""), parsed)
-        or (is_snippet_key(keys[lead]) and is_named(titles.get(keys[lead], ""), parsed))
-    ):
-        lead += 1
-    chosen = set(kinds)
-    head = [key for key in keys[:lead] if key not in chosen]
-    return head + kinds + [key for key in keys[lead:] if key not in chosen]
+    chosen = set(of_kind)
+    head = [key for key in keys[: matches.named] if key not in chosen]
+    return head + of_kind + [key for key in keys[matches.named :] if key not in chosen]
 
 
 def specific_pages(ids, records):
@@ -661,7 +663,9 @@ def topic_model():
     return model
 
 
-def topic_rows(records):
+def publication_rows(records):
+    """(id, topic slug, topic name, kind) of the publications among ``records``: a row per
+    topic, and one with no topic for a publication without any."""
     model = topic_model()
     if model is None:
         return []

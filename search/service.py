@@ -125,9 +125,8 @@ class SearchResults:
         content_types = set(self.matches.content_types.values())
         content_types.update(page.content_type_id for page, _ in promoted)
         self.records = engine.describe(ordered, content_types, self.private_paths)
-        matched = engine.kinds_named_first(
-            ordered[len(promoted_ids) :], self.records, self.matches.titles, self.parsed
-        )
+        matched = engine.kinds_named_first(self.matches, self.records, self.parsed)
+        matched = [pk for pk in matched if pk not in self.promoted_ids]
         self.ordered = [pk for pk in promoted_ids + matched if pk in self.records]
         self.total = len(self.ordered)
         self.values = self.facet_values()
