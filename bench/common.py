@@ -94,12 +94,14 @@ def build_site(args):
     print(f"Database: {url.split('@')[-1]}  size: {size_name(args)}", flush=True)
     # Pages and counts cached by an earlier run (other code, other content) must not count.
     shutil.rmtree(env["CACHE_DIR"], ignore_errors=True)
+    # Before the demo content: loading it pre-renders pages, whose templates need the
+    # static files' manifest.
+    manage(env, "collectstatic", "--noinput", "-v", "0")
     if not args.reuse:
         started = time.monotonic()
         manage(env, "migrate", "--noinput", "-v", "0")
         manage(env, "load_demo_content", *size_options(args))
         print(f"Built the site in {time.monotonic() - started:.0f} s", flush=True)
-    manage(env, "collectstatic", "--noinput", "-v", "0")
     return env
 
 

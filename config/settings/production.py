@@ -48,7 +48,13 @@ if not REDIS_URL:
             "LOCATION": os.environ.get("CACHE_DIR", str(BASE_DIR / "var" / "cache")),
             "TIMEOUT": 600,
             "OPTIONS": {"MAX_ENTRIES": 20_000},
-        }
+        },
+        # Wagtail writes every image rendition a page shows back to its renditions cache
+        # on each render, which in a folder is a file written per rendition: 60 ms of the
+        # home page's 95 (bench/run.py). The site's pages load their renditions with them
+        # (prefetched), so that cache saves them nothing; an image shown alone costs one
+        # query instead.
+        "renditions": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"},
     }
 
 # Background work is queued in the database and run by `manage.py db_worker` (make worker).
