@@ -53,7 +53,7 @@ def plain_description(text):
 
 def canonical_url(page, request):
     """The page's own address, or a routable sub-page's own below it; no query string."""
-    full_url = page.full_url
+    full_url = page.get_full_url(request)
     if not full_url:
         return ""
     path = getattr(request, "path", "")

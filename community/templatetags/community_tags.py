@@ -25,13 +25,3 @@ def heading_tag(level, default=2):
     except (TypeError, ValueError):
         level = default
     return f"h{min(max(level, 2), 6)}"
-
-
-@register.inclusion_tag("community/includes/breadcrumbs.html", takes_context=True)
-def community_breadcrumbs(context, page, current=""):
-    """The page's live ancestors (and the page itself when ``current`` names a routable
-    sub-page of it). A visitor who may see the page may see the titles above it."""
-    crumbs = page.breadcrumb_pages()
-    if current:
-        crumbs.append(page)
-    return {"crumbs": crumbs, "current": current or page.title}

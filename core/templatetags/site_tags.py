@@ -14,9 +14,11 @@ class NavigationLink:
         self.is_current = is_current
 
 
-def resolved_menus(site_settings):
+def resolved_menus(site_settings, request):
     """Both menus as (href, text) pairs, their pages read in one query; links to pages
-    since unpublished or deleted drop out."""
+    since unpublished or deleted drop out. Addresses come through the request, which keeps
+    Wagtail's site root paths for the rest of it (``page.url`` reads them from the cache
+    every time)."""
     streams = {"main": site_settings.main_navigation, "footer": site_settings.footer_navigation}
     page_ids = {
         link["value"].get("page")
@@ -31,7 +33,7 @@ def resolved_menus(site_settings):
         for link in stream.raw_data:
             value = link["value"]
             page = pages.get(value.get("page"))
-            href = page.url if page is not None else value.get("url") or ""
+            href = page.get_url(request) if page is not None else value.get("url") or ""
             text = value.get("label") or (page.title if page is not None else href)
             if href and not (value.get("page") and page is None):
                 menus[name].append((href, text))
@@ -52,7 +54,7 @@ class Chrome:
         self.main_navigation = self.footer_navigation = []
         if self.settings is not None:
             path = getattr(request, "path", "/")
-            menus = resolved_menus(self.settings)
+            menus = resolved_menus(self.settings, request)
             self.main_navigation = _links(menus["main"], path)
             self.footer_navigation = _links(menus["footer"], path)
 
@@ -84,17 +86,21 @@ class Crumb:
         self.title = title
 
 
-@register.inclusion_tag("includes/breadcrumbs.html")
-def breadcrumbs(page):
-    """The live ancestors of ``page`` below the tree root. No public() here: a visitor who
-    can see the page may see its ancestors' titles."""
+@register.inclusion_tag("includes/breadcrumbs.html", takes_context=True)
+def breadcrumbs(context, page, current=""):
+    """The live ancestors of ``page`` below the tree root, and the page itself when
+    ``current`` names a routable sub-page of it (a person's profile, a thank-you note). No
+    public() here: a visitor who can see the page may see its ancestors' titles."""
     if hasattr(page, "breadcrumb_pages"):
         ancestors = page.breadcrumb_pages()
     else:
-        ancestors = page.get_ancestors().filter(depth__gt=1).live()
+        ancestors = list(page.get_ancestors().filter(depth__gt=1).live())
+    if current:
+        ancestors.append(page)
+    request = context.get("request")
     return {
-        "crumbs": [Crumb(ancestor.url, ancestor.title) for ancestor in ancestors],
-        "current": page,
+        "crumbs": [Crumb(ancestor.get_url(request), ancestor.title) for ancestor in ancestors],
+        "current": current or page.title,
     }
 
 
