@@ -12,7 +12,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from core.blocks import BodyBlock, LinkBlock, SocialLinkBlock
-from core.pages import BasePage
+from core.pages import BasePage, site_pages
 from core.protection import safe_header
 
 
@@ -40,7 +40,7 @@ class StandardPage(BasePage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["child_pages"] = (
-            self.get_children().live().public().in_menu().specific().defer_streamfields()
+            site_pages().child_of(self).live().public().in_menu().specific().defer_streamfields()
         )
         return context
 

@@ -40,6 +40,12 @@ class SitePageQuerySet(PageQuerySet):
         return private if private else Q(pk__in=[])
 
 
+def site_pages():
+    """Every page of the tree, as pages of any type, with the site's reading of the view
+    restrictions (``public()`` then costs no query of its own)."""
+    return SitePageQuerySet(Page)
+
+
 class OneReadOfViewRestrictions:
     """Middleware: each request reads the site's view restrictions at most once."""
 

@@ -22,7 +22,7 @@ from wagtail.search import index
 from core.blocks import BodyBlock
 from core.feeds import TopicFeeds
 from core.listing import FilterableListingMixin, ListingFilter, ListingSort, YearFilter
-from core.pages import BasePage
+from core.pages import BasePage, site_pages
 from news.feeds import NewsFeed
 from publications.models import Topic
 
@@ -191,7 +191,7 @@ class NewsPage(BasePage):
         wanted = [pk for pk in publication_ids + event_ids if pk]
         if not wanted:
             return [], []
-        pages = {page.pk: page for page in Page.objects.live().public().filter(pk__in=wanted)}
+        pages = {page.pk: page for page in site_pages().live().public().filter(pk__in=wanted)}
         return (
             [pages[pk] for pk in publication_ids if pk in pages],
             [pages[pk] for pk in event_ids if pk in pages],

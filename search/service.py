@@ -19,6 +19,7 @@ from wagtail.models import Page
 from wagtail.search.utils import normalise_query_string
 
 from core.listing import Facet, FacetOption, Listing, ListingFilter
+from core.pages import site_pages
 from search import engine
 from search.query import MAX_QUERY_LENGTH, clean_query, parse_query
 from search.snippets import body_text, build_snippet, word_pattern
@@ -424,4 +425,4 @@ def main_listings():
     listing_types = [
         model for model in engine.page_type_options().values() if engine.is_listing(model)
     ]
-    return list(Page.objects.live().public().filter(depth=3).type(*listing_types).order_by("path"))
+    return list(site_pages().live().public().filter(depth=3).type(*listing_types).order_by("path"))
