@@ -26,6 +26,7 @@ from urllib.parse import urlencode
 from django.conf import settings
 from django.core.cache import cache
 from django.utils.cache import patch_cache_control
+from django.utils.functional import lazy
 
 logger = logging.getLogger(__name__)
 
@@ -93,6 +94,21 @@ def new_generations(page_ids=(), *, site=False):
         logger.warning("Could not refresh the page cache for %d pages", len(keys), exc_info=True)
 
 
+def fragment_context(request):
+    """Template context for fragments (``{% wagtailcache %}``, ``{% wagtailpagecache %}``):
+    ``site_generation``, renewed by the invalidation path whenever something shown on every
+    page changes (the site's settings, a page in a menu), for the fragments every page
+    shares (its header, its footer), and how long they may be kept; ``fragment_variant``,
+    the request's path and query string without tracking parameters, which a page's
+    fragments vary on (a page narrows it to the parameters it reads: ``core.pages``)."""
+    generation = lazy(lambda: current_generations([SITE_GENERATION_KEY])[0], str)
+    return {
+        "site_generation": generation(),
+        "site_fragment_seconds": page_cache_seconds(),
+        "fragment_variant": f"{request.path}?{query_variant(request)}",
+    }
+
+
 def digest(text):
     return hashlib.sha256(text.encode()).hexdigest()[:40]
 
@@ -107,14 +123,21 @@ def entry_key(request, known_params=None):
     """The key of the stored copy for this request: its path, and its query string reduced
     to the parameters the page reads (or, while those are not known yet, without tracking
     parameters), in a fixed order."""
+    query = query_variant(request, known_params)
+    path = request.path + ("?" + query if query else "")
+    return ENTRY_KEY.format(release=settings.RELEASE, host=request.get_host(), digest=digest(path))
+
+
+def query_variant(request, known_params=None):
+    """The request's query string reduced to the parameters a page reads (or, while those
+    are not known, without tracking parameters), in a fixed order."""
     kept = [
         (name, value)
         for name, values in sorted(request.GET.lists())
         if not TRACKING_PARAMS.match(name) and (known_params is None or name in known_params)
         for value in values
     ]
-    path = request.path + ("?" + urlencode(kept) if kept else "")
-    return ENTRY_KEY.format(release=settings.RELEASE, host=request.get_host(), digest=digest(path))
+    return urlencode(kept)
 
 
 def storable(request, response):

@@ -9,9 +9,12 @@ from collections import defaultdict
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import Q
 from django.http import Http404, HttpResponse
+from django.utils.functional import cached_property
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.models import Page, PageManager, PageViewRestriction, ReferenceIndex
 from wagtail.query import PageQuerySet
+
+from caching.pages import current_generations, generation_keys, page_cache_seconds, query_variant
 
 # The site's view restrictions, read once per request: Wagtail reads them again for the page
 # served and for every listing it filters (the home page lists four kinds of page). Set, and
@@ -131,6 +134,31 @@ class BasePage(Page):
         """The query-string parameters that change what this page shows (the page cache
         keeps one copy per combination of these, and ignores any other)."""
         return ()
+
+    # Fragments: what the page shows, kept between renders --------------------------------
+
+    def get_cache_key_components(self):
+        """Wagtail's (the page's id, address and last publication) and the page's current
+        generation in the page cache (``caching.pages``), which the one invalidation path
+        renews whenever anything the page shows changes. So ``{% wagtailpagecache %}``
+        fragments and search's cards keyed on ``cache_key`` are refreshed by the very change
+        that refreshes the cached page, and by no second scheme."""
+        return [*super().get_cache_key_components(), *current_generations(generation_keys(self.pk))]
+
+    @cached_property
+    def fragment_seconds(self):
+        """How long a fragment of this page may be kept: as long as a cached copy of the
+        whole page (a page whose content changes with time says when, ``cache_seconds``)."""
+        seconds = self.cache_seconds() if hasattr(self, "cache_seconds") else None
+        return seconds or page_cache_seconds()
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        # A fragment of a sub-route (a profile below the people page), or of a filtered or
+        # paged view, is kept apart from the page's own.
+        query = query_variant(request, self.cache_query_params())
+        context["fragment_variant"] = f"{request.path}?{query}"
+        return context
 
     @classmethod
     def parts_of(cls, named, pages, paths):

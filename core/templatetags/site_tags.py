@@ -1,4 +1,5 @@
 from django import template
+from django.utils.functional import cached_property
 from wagtail.models import Page
 
 from core import metadata
@@ -47,16 +48,31 @@ def _links(resolved, path):
 
 
 class Chrome:
-    """What every page's header and footer need, from the one SiteSettings row."""
+    """What every page's header and footer need, from the one SiteSettings row; read when
+    first asked for (a header served from its fragment asks nothing)."""
 
     def __init__(self, request):
-        self.settings = SiteSettings.for_request(request) if request else None
-        self.main_navigation = self.footer_navigation = []
-        if self.settings is not None:
-            path = getattr(request, "path", "/")
-            menus = resolved_menus(self.settings, request)
-            self.main_navigation = _links(menus["main"], path)
-            self.footer_navigation = _links(menus["footer"], path)
+        self.request = request
+
+    @cached_property
+    def settings(self):
+        return SiteSettings.for_request(self.request) if self.request else None
+
+    @cached_property
+    def menus(self):
+        if self.settings is None:
+            return {"main": [], "footer": []}
+        path = getattr(self.request, "path", "/")
+        menus = resolved_menus(self.settings, self.request)
+        return {name: _links(resolved, path) for name, resolved in menus.items()}
+
+    @property
+    def main_navigation(self):
+        return self.menus["main"]
+
+    @property
+    def footer_navigation(self):
+        return self.menus["footer"]
 
 
 @register.simple_tag(takes_context=True)
