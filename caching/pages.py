@@ -104,7 +104,7 @@ def fragment_context(request):
     generation = lazy(lambda: current_generations([SITE_GENERATION_KEY])[0], str)
     return {
         "site_generation": generation(),
-        "site_fragment_seconds": page_cache_seconds(),
+        "site_kept_seconds": page_cache_seconds(),
         "fragment_variant": f"{request.path}?{query_variant(request)}",
     }
 
@@ -209,7 +209,9 @@ def remember_page(page, request, serve_args, serve_kwargs):
     request.served_page = page.pk
     if not eligible(request):
         return None
-    seconds = page.cache_seconds() if hasattr(page, "cache_seconds") else None
+    seconds = getattr(page, "kept_seconds", None)  # core.pages.BasePage: asked once
+    if seconds is None and hasattr(page, "cache_seconds"):
+        seconds = page.cache_seconds()
     known = frozenset(page.cache_query_params()) if hasattr(page, "cache_query_params") else ()
     keys = generation_keys(page.pk)
     try:

@@ -13,6 +13,7 @@ from django.core.exceptions import FieldDoesNotExist
 from django.core.paginator import Paginator
 from django.db.models import BooleanField, Case, CharField, Count, F, IntegerField, Value, When
 from django.db.models.functions import Cast
+from django.utils.functional import SimpleLazyObject
 
 MAX_PARAM_LENGTH = 100
 
@@ -322,16 +323,23 @@ class FilterableListingMixin:
             per_page=self.listing_per_page,
         )
 
+    def reads_listing_params(self, request):
+        """Does the request name a filter, a sort or a page? Without any, the listing is
+        the plain first page, whose status is 200."""
+        return any(param in request.GET for param in self.cache_query_params())
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        listing = self.get_listing(request)
-        context["listing"] = listing
-        context["robots_noindex"] = listing.is_filtered or listing.status != 200
+        # Built when the template first reads it: a page whose content is a kept fragment
+        # (core.pages) runs none of the listing's queries.
+        context["listing"] = SimpleLazyObject(lambda: self.get_listing(request))
+        # Filtered, sorted or paged views (or attempts at them) are not worth indexing.
+        context["robots_noindex"] = self.reads_listing_params(request)
         return context
 
     def serve(self, request, *args, **kwargs):
         response = super().serve(request, *args, **kwargs)
         listing = getattr(response, "context_data", {}).get("listing")
-        if listing is not None and listing.status != 200:
+        if listing is not None and self.reads_listing_params(request) and listing.status != 200:
             response.status_code = listing.status
         return response

@@ -146,9 +146,10 @@ class BasePage(Page):
         return [*super().get_cache_key_components(), *current_generations(generation_keys(self.pk))]
 
     @cached_property
-    def fragment_seconds(self):
-        """How long a fragment of this page may be kept: as long as a cached copy of the
-        whole page (a page whose content changes with time says when, ``cache_seconds``)."""
+    def kept_seconds(self):
+        """How long a kept copy of this page, or of a fragment of it, stays right: the page
+        cache's lifetime, or less for a page whose content changes with time (its
+        ``cache_seconds``, such as the moment an event it lists ends). Asked once."""
         seconds = self.cache_seconds() if hasattr(self, "cache_seconds") else None
         return seconds or page_cache_seconds()
 

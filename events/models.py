@@ -19,7 +19,7 @@ from django.db.models import Case, F, IntegerField, Min, Value, When
 from django.http import HttpResponse
 from django.utils import timezone
 from django.utils.dateformat import format as format_date
-from django.utils.functional import cached_property
+from django.utils.functional import SimpleLazyObject, cached_property
 from modelcluster.fields import ParentalKey
 from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import (
@@ -162,7 +162,16 @@ class EventIndexPage(
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        listing = context["listing"]
+        periods = SimpleLazyObject(lambda: self.events_by_period(context["listing"]))
+        context["upcoming_events"] = SimpleLazyObject(lambda: periods["upcoming"])
+        context["past_events_by_year"] = SimpleLazyObject(lambda: periods["past"])
+        context["feed_url"] = self.feed_url(request)
+        context["webcal_url"] = webcal(context["feed_url"])
+        return context
+
+    @staticmethod
+    def events_by_period(listing):
+        """The listed events: those upcoming, and those past by year [(year, events)]."""
         upcoming, past_years = [], []
         for event in listing.page or []:
             if event.listed_as_upcoming:
@@ -171,11 +180,7 @@ class EventIndexPage(
                 past_years[-1][1].append(event)
             else:
                 past_years.append((event.year, [event]))
-        context["upcoming_events"] = upcoming
-        context["past_events_by_year"] = past_years
-        context["feed_url"] = self.feed_url(request)
-        context["webcal_url"] = webcal(context["feed_url"])
-        return context
+        return {"upcoming": upcoming, "past": past_years}
 
     def feed_url(self, request=None):
         return self.get_full_url(request) + self.reverse_subpage("feed")
@@ -566,10 +571,12 @@ class EventPage(RecordingCaptionsMixin, BasePage):
         next_end = events.live().filter(end__gt=timezone.now()).aggregate(next_end=Min("end"))
         return seconds_until(next_end["next_end"]) if next_end["next_end"] else None
 
-    @classmethod
-    def listing_cache_seconds(cls):
-        """How long a cached page listing upcoming events (the home page) stays right."""
-        return cache_timeout(cls.seconds_until_next_change())
+    @staticmethod
+    def listed_cache_seconds(events):
+        """How long a kept page that shows ``events`` as upcoming (the home page's first
+        few) stays right: until the first of them ends and leaves the list."""
+        ends = [event.end for event in events if event.end]
+        return cache_timeout(seconds_until(min(ends)) if ends else None)
 
     @classmethod
     def upcoming_for_home_page(cls, limit):

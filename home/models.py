@@ -198,6 +198,6 @@ class HomePage(BasePage):
         return EventIndexPage.index_for_home_page()
 
     def cache_seconds(self):
-        """The upcoming-events section changes when the next event ends: a cached copy of
-        the home page must not outlive that moment."""
-        return EventPage.listing_cache_seconds()
+        """The upcoming-events section changes when an event it shows ends: a kept copy of
+        the home page (or of its content) must not outlive that moment."""
+        return EventPage.listed_cache_seconds(self.upcoming_events)

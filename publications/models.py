@@ -13,7 +13,7 @@ from django.core.validators import URLValidator
 from django.db import models
 from django.db.models import Exists, OuterRef, Prefetch, Q, Subquery
 from django.http import HttpResponse
-from django.utils.functional import cached_property
+from django.utils.functional import SimpleLazyObject, cached_property
 from django.utils.html import strip_tags
 from django.utils.text import Truncator
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
@@ -157,11 +157,14 @@ class PublicationIndexPage(FilterableListingMixin, TopicFeeds, BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        listing = context["listing"]
-        if not listing.params and listing.page is not None:
-            # Only the unfiltered first view leads with them; the listing stays by date.
-            context["featured"] = self.featured_publications()
+        context["featured"] = SimpleLazyObject(lambda: self.featured_shown(context["listing"]))
         return context
+
+    def featured_shown(self, listing):
+        """Only the unfiltered first view leads with them; the listing stays by date."""
+        if listing.params or listing.page is None:
+            return []
+        return self.featured_publications()
 
     # Feeds (core.feeds.TopicFeeds) ---------------------------------------------------------
 
@@ -685,16 +688,21 @@ class KnowledgeHubPage(FilterableListingMixin, BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        listing = context["listing"]
-        if listing.page is not None:
-            order = {kind: position for position, kind in enumerate(ResourceKind.values)}
-            resources = sorted(listing.page.object_list, key=lambda r: order.get(r.kind, 99))
-            context["sections"] = [
-                (ResourceKind(kind).label, kind, [r for r in resources if r.kind == kind])
-                for kind in ResourceKind.values
-                if any(r.kind == kind for r in resources)
-            ]
+        context["sections"] = SimpleLazyObject(lambda: self.sections(context["listing"]))
         return context
+
+    @staticmethod
+    def sections(listing):
+        """The listed resources by kind, in the kinds' order: (label, kind, resources)."""
+        if listing.page is None:
+            return []
+        order = {kind: position for position, kind in enumerate(ResourceKind.values)}
+        resources = sorted(listing.page.object_list, key=lambda r: order.get(r.kind, 99))
+        return [
+            (ResourceKind(kind).label, kind, [r for r in resources if r.kind == kind])
+            for kind in ResourceKind.values
+            if any(r.kind == kind for r in resources)
+        ]
 
     @classmethod
     def featured_resources(cls, hub_id, limit=3):

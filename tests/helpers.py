@@ -4,6 +4,7 @@ import io
 import socket
 import threading
 
+from django.conf import settings
 from django.db import connection
 from django.test import override_settings
 from django.test.utils import CaptureQueriesContext
@@ -19,7 +20,12 @@ SIZED_DEMO_ARGUMENTS = (
 
 
 def raw_rendering():
-    return override_settings(PAGE_CACHE_ENABLED=False)
+    """Pages rendered in full: neither the page cache nor kept fragments answer."""
+    fragments_off = {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}
+    return override_settings(
+        PAGE_CACHE_ENABLED=False,
+        CACHES={**settings.CACHES, "template_fragments": fragments_off},
+    )
 
 
 def count_queries(client, url):

@@ -5,7 +5,7 @@ from django.db import models
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
-from django.utils.functional import cached_property
+from django.utils.functional import SimpleLazyObject, cached_property
 from wagtail.admin.panels import (
     FieldPanel,
     MultiFieldPanel,
@@ -125,8 +125,12 @@ class GalleryIndexPage(
         if not with_listing:
             return Page.get_context(self, request, *args, **kwargs)
         context = super().get_context(request, *args, **kwargs)
-        if not context["listing"].is_filtered:
-            context["upcoming_stops"], context["past_stops"] = self.tour_stops()
+        # The tour leads the unfiltered view only; read when the template first asks.
+        stops = SimpleLazyObject(
+            lambda: ([], []) if context["listing"].is_filtered else self.tour_stops()
+        )
+        context["upcoming_stops"] = SimpleLazyObject(lambda: stops[0])
+        context["past_stops"] = SimpleLazyObject(lambda: stops[1])
         return context
 
     def tour_stops(self):
