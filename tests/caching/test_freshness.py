@@ -3,14 +3,17 @@
 For each way a page shows another object (a listing of its children, a chooser, an inline,
 a StreamField block, a many-to-many link, a reverse relation, a routable sub-page, the
 menus and footer), the shown object is changed or unpublished as an editor would, and the
-very next anonymous request for the showing page, until then answered from the page
-cache, shows the change.
+very next request for the showing page shows the change: from a visitor with a session,
+answered from the page's kept fragments, and from an anonymous visitor, until then answered
+from the page cache.
 """
 
 import datetime
 
 import pytest
+from django.conf import settings
 from django.core.files.base import ContentFile
+from django.test import Client
 from django.utils import timezone
 from wagtail.models import Site
 
@@ -144,21 +147,28 @@ def site(home_page):
 
 def fresh(client, url, *, before, change, after, gone=()):
     """``url`` shows ``before``, is served from the page cache, and shows ``after`` (and
-    none of ``gone``) on the very next request after ``change()``."""
+    none of ``gone``) on the very next request after ``change()``: first to a visitor with
+    a session, whom the page cache steps aside for and the page's kept fragments answer,
+    then to the anonymous visitor the page cache answered."""
+    visitor = Client()
+    visitor.cookies[settings.SESSION_COOKIE_NAME] = "a-visitor-with-a-session"
     first = client.get(url)
     assert first.status_code == 200, url
     assert before in first.content.decode(), (url, before)
     cached = client.get(url)
     assert cached["X-Page-Cache"] == "hit", url
+    assert before in visitor.get(url).content.decode(), (url, before)
 
     change()
 
+    from_fragments = visitor.get(url)
+    assert not from_fragments.has_header("X-Page-Cache"), url
     response = client.get(url)
     assert response["X-Page-Cache"] == "miss", url
-    html = response.content.decode()
-    assert after in html, (url, after)
-    for text in gone:
-        assert text not in html, (url, text)
+    for html in (from_fragments.content.decode(), response.content.decode()):
+        assert after in html, (url, after)
+        for text in gone:
+            assert text not in html, (url, text)
 
 
 RELATIONS = {
