@@ -4,6 +4,7 @@ request."""
 
 import contextvars
 import datetime
+import functools
 from collections import defaultdict
 
 from django.contrib.contenttypes.models import ContentType
@@ -61,6 +62,13 @@ class OneReadOfViewRestrictions:
             return self.get_response(request)
         finally:
             _request_memo.reset(token)
+
+
+def when_shown(read):
+    """A template context value read when the template first shows it, and then kept: a
+    page whose content is a kept fragment reads nothing it would have shown. (Django's
+    templates call a callable value, and ``{% wagtailpagecache %}`` skips what it holds.)"""
+    return functools.cache(read)
 
 
 class BasePage(Page):

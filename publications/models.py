@@ -39,7 +39,7 @@ from core.listing import (
     ListingSort,
     YearFilter,
 )
-from core.pages import BasePage, names_in, site_view_restrictions
+from core.pages import BasePage, names_in, site_view_restrictions, when_shown
 from publications import citations
 from publications.feeds import PublicationsFeed
 from publications.pdf_text import text_for_document
@@ -447,14 +447,20 @@ class PublicationPage(RoutablePageMixin, BasePage):
     def get_citation(self, request=None):
         return citations.Citation.for_publication(self, request)
 
+    def citation_shown(self, request):
+        """The citation the page shows, its type and PDF read with it in one query."""
+        self.prefetch_details()
+        return self.get_citation(request)
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        self.prefetch_details()
-        citation = self.get_citation(request)
+        citation = when_shown(lambda: self.citation_shown(request))
+        related = when_shown(lambda: self.related_pages(request))
         context["citation"] = citation
-        context["citation_meta"] = citations.highwire_meta(citation)
-        context["json_ld"] = citations.json_ld_script(citation)
-        context["related_working_group"], context["related_events"] = self.related_pages(request)
+        context["citation_meta"] = when_shown(lambda: citations.highwire_meta(citation()))
+        context["json_ld"] = when_shown(lambda: citations.json_ld_script(citation()))
+        context["related_working_group"] = when_shown(lambda: related()[0])
+        context["related_events"] = when_shown(lambda: related()[1])
         # A publication's address is its index's address plus its slug.
         url = self.get_url(request) or ""
         context["index_url"] = url[: -len(self.slug) - 1] if url.endswith(f"{self.slug}/") else ""

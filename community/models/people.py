@@ -24,7 +24,7 @@ from wagtail.search import index
 
 from community.blocks import ProfileLinkBlock
 from core.metadata import ShareImage
-from core.pages import BasePage, pages_naming
+from core.pages import BasePage, pages_naming, when_shown
 
 PHOTO_RENDITION = "fill-240x240-c100"
 
@@ -245,7 +245,7 @@ class PeoplePage(RoutablePageMixin, BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["groups"] = self.groups()
+        context["groups"] = when_shown(self.groups)
         return context
 
     @path("<slug:person_slug>/", name="person")

@@ -14,7 +14,7 @@ from wagtail.search import index
 
 from community.models.people import Person, people_directory_url
 from core.blocks import BodyBlock
-from core.pages import BasePage
+from core.pages import BasePage, when_shown
 
 
 @dataclass(frozen=True)
@@ -73,7 +73,7 @@ class WorkingGroupIndexPage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["phases"] = self.phases()
+        context["phases"] = when_shown(self.phases)
         return context
 
 
@@ -188,14 +188,18 @@ class WorkingGroupPage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
+        context["members"] = when_shown(self.members_shown)
+        context["related_publications"] = when_shown(self.related_publications)
+        context["related_events"] = when_shown(self.related_events)
+        return context
+
+    def members_shown(self):
+        """The live members, each with the address of their profile when there is one."""
         members = self.live_members()
         directory_url = people_directory_url() if members else ""
         for member in members:
             member.profile_url = f"{directory_url}{member.person.slug}/" if directory_url else ""
-        context["members"] = members
-        context["related_publications"] = self.related_publications()
-        context["related_events"] = self.related_events()
-        return context
+        return members
 
 
 class WorkingGroupRole(models.TextChoices):

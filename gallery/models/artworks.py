@@ -26,7 +26,7 @@ from wagtail.search import index
 
 from core.blocks import MediaEmbedBlock, UploadedMediaBlock
 from core.metadata import SHARE_IMAGE_SPEC, ShareImage
-from core.pages import BasePage, RecordingCaptionsMixin
+from core.pages import BasePage, RecordingCaptionsMixin, when_shown
 from gallery.models.taxonomy import Artist, Medium, Theme
 from gallery.models.tour import TourStop
 
@@ -302,23 +302,32 @@ class ArtworkPage(RecordingCaptionsMixin, BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["previous_work"], context["next_work"] = self.neighbours()
-        context["images"] = self.images_for_display()
-        context["themes"] = list(self.themes.all())
-        context["structured_data"] = self.structured_data(context["images"], context["themes"])
-        gallery = self.route_ancestors[-1] if self.route_ancestors else None
-        if gallery is None:  # a preview, or a page not reached by its address
-            gallery = self.get_parent().specific
-        context["gallery"] = gallery
-        context["artist_url"] = gallery.url + gallery.reverse_subpage(
-            "artist", kwargs={"artist_id": self.artist_id}
+        neighbours = when_shown(self.neighbours)
+        context["previous_work"] = when_shown(lambda: neighbours()[0])
+        context["next_work"] = when_shown(lambda: neighbours()[1])
+        images = context["images"] = when_shown(self.images_for_display)
+        themes = context["themes"] = when_shown(lambda: list(self.themes.all()))
+        context["structured_data"] = when_shown(lambda: self.structured_data(images(), themes()))
+        gallery = context["gallery"] = when_shown(self.gallery)
+        context["artist_url"] = when_shown(
+            lambda: (
+                gallery().url
+                + gallery().reverse_subpage("artist", kwargs={"artist_id": self.artist_id})
+            )
         )
         return context
+
+    def gallery(self):
+        """The gallery the work hangs in: routing passed through it on the way here."""
+        if self.route_ancestors:
+            return self.route_ancestors[-1]
+        return self.get_parent().specific  # a preview, or a page not reached by its address
 
     def share_image(self, context):
         """The work's first image, from the renditions the page loaded; none for a work
         behind a content warning, whose image is shown only to a reader who chooses to."""
-        images = context.get("images") or []
+        images = context.get("images")
+        images = (images() if callable(images) else images) or []
         if self.content_warning or not images:
             return None
         return ShareImage(images[0].image, images[0].alt)
