@@ -8,6 +8,7 @@ Each file is read once; the text is kept by the file's hash for every page that 
 import logging
 
 from django.apps import apps
+from wagtail.utils.file import hash_filelike
 
 logger = logging.getLogger(__name__)
 
@@ -32,13 +33,16 @@ def text_for_document(document):
 
 
 def _file_hash(document):
+    """The file's hash as Wagtail keeps it (``file_hash``), worked out and stored (without
+    saving the document again) when it has none yet; "" when the file cannot be read."""
     if not document.file_hash:
         try:
-            document._set_document_file_metadata()
+            with document.open_file() as file:
+                file_hash = hash_filelike(file)
         except (OSError, ValueError):
             return ""
-        if document.file_hash:
-            type(document).objects.filter(pk=document.pk).update(file_hash=document.file_hash)
+        document.file_hash = file_hash
+        type(document).objects.filter(pk=document.pk).update(file_hash=file_hash)
     return document.file_hash
 
 

@@ -12,6 +12,7 @@ from django.utils.crypto import get_random_string
 from django.utils.html import escape, format_html
 from wagtail.admin.panels import FieldPanel
 from wagtail.documents import get_document_model
+from wagtail.utils.file import hash_filelike
 
 from community.models.organizations import NetworkOrganization, OrganizationKind
 from core.models import PublicSubmission
@@ -195,7 +196,9 @@ class CommitmentStatementSubmission(PublicSubmission):
         with self.statement_file.open("rb") as upload:
             content = upload.read()
         document.file.save(f"{self.reference.lower()}.pdf", ContentFile(content), save=False)
-        document._set_document_file_metadata()
+        # What Wagtail's own upload form records for every document: its size and hash.
+        document.file_size = len(content)
+        document.file_hash = hash_filelike(ContentFile(content))
         document.save()
         return document
 

@@ -1,6 +1,7 @@
 """The public commitment statement form and the staff inbox."""
 
 import csv
+import hashlib
 import io
 
 import pytest
@@ -416,7 +417,13 @@ def test_accepting_creates_a_draft_organization_that_appears_once_published(
 
     organization.refresh_from_db()
     assert organization.live and organization.has_statement
-    assert organization.statement_document.title == "Riverside Health System commitment statement"
+    document = organization.statement_document
+    assert document.title == "Riverside Health System commitment statement"
+    # Recorded as Wagtail's upload form records them: the file's size, and its hash.
+    with document.open_file() as file:
+        content = file.read()
+    assert document.file_size == len(content) > 0
+    assert document.file_hash == hashlib.sha1(content).hexdigest()  # noqa: S324
     html = client.get(f"{organizations_index.url}statements/{organization.slug}/").content.decode()
     assert "We commit to measuring burnout every year." in html
     assert organization.statement_document.url in html
