@@ -78,11 +78,11 @@ class Chrome:
 @register.simple_tag(takes_context=True)
 def site_chrome(context):
     request = context.get("request")
-    cached = getattr(request, "_site_chrome", None)
+    cached = getattr(request, "site_chrome", None)
     if cached is None:
         cached = Chrome(request)
         if request is not None:
-            request._site_chrome = cached
+            request.site_chrome = cached
     return cached
 
 
