@@ -324,8 +324,7 @@ class FilterableListingMixin:
         )
 
     def reads_listing_params(self, request):
-        """Does the request name a filter, a sort or a page? Without any, the listing is
-        the plain first page, whose status is 200."""
+        """Does the request name a filter, a sort or a page?"""
         return any(param in request.GET for param in self.cache_query_params())
 
     def get_context(self, request, *args, **kwargs):
@@ -340,6 +339,8 @@ class FilterableListingMixin:
     def serve(self, request, *args, **kwargs):
         response = super().serve(request, *args, **kwargs)
         listing = getattr(response, "context_data", {}).get("listing")
-        if listing is not None and self.reads_listing_params(request) and listing.status != 200:
+        # Only a page number can make the answer a 400 or a 404 (Listing.paginate): without
+        # one, a listing kept as a fragment is not built at all.
+        if listing is not None and "page" in request.GET and listing.status != 200:
             response.status_code = listing.status
         return response

@@ -28,7 +28,7 @@ from wagtail.search import index
 
 from core.listing import MAX_PARAM_LENGTH, FilterableListingMixin, ListingFilter, ListingSort
 from core.metadata import ShareImage
-from core.pages import BasePage
+from core.pages import BasePage, when_shown
 
 LOGO_RENDITION = "max-240x120"
 OTHER_INITIAL = "#"
@@ -379,16 +379,27 @@ class NetworkOrganizationIndexPage(
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        listing = context["listing"]
-        context["query"] = self.search_query(request)
-        context["letters"] = self.letters(listing)
-        context["letter_filters"] = [f for f in listing.facets if f.param != "letter"]
-        context["letter_selected"] = any(f.param == "letter" for f in listing.active_filters)
+        listing = context["listing"]  # built when first read, as is all below
+        query = context["query"] = self.search_query(request)
+        context["letters"] = when_shown(lambda: self.letters(listing))
+        context["letter_filters"] = when_shown(
+            lambda: [facet for facet in listing.facets if facet.param != "letter"]
+        )
+        context["letter_selected"] = when_shown(
+            lambda: any(facet.param == "letter" for facet in listing.active_filters)
+        )
+        context["sponsors"] = when_shown(lambda: self.sponsors_shown(listing, query))
+        context["statement_form_url"] = when_shown(self.statement_form_url)
+        return context
+
+    def sponsors_shown(self, listing, query):
+        """Above the directory on its first, unnarrowed page; a name search looks for
+        sponsors too."""
         narrowed = any(facet.param != "q" for facet in listing.active_filters)
         first_page = listing.page is None or listing.page.number == 1
-        if first_page and not narrowed:
-            # Above the directory; a name search looks for sponsors too.
-            context["sponsors"] = self.sponsors(context["query"])
+        return self.sponsors(query) if first_page and not narrowed else []
+
+    def statement_form_url(self):
         form_page = (
             Page.objects.child_of(self)
             .type(apps.get_model("community", "CommitmentStatementPage"))
@@ -396,8 +407,7 @@ class NetworkOrganizationIndexPage(
             .public()
             .first()
         )
-        context["statement_form_url"] = form_page.url if form_page is not None else ""
-        return context
+        return form_page.url if form_page is not None else ""
 
     def statement_url(self, organization):
         return self.url + self.reverse_subpage(
