@@ -94,6 +94,15 @@ def new_generations(page_ids=(), *, site=False):
         logger.warning("Could not refresh the page cache for %d pages", len(keys), exc_info=True)
 
 
+def _site_generation():
+    return current_generations([SITE_GENERATION_KEY])[0]
+
+
+# Read only when a fragment's key is worked out (a page answered whole from the page cache
+# renders no template).
+site_generation = lazy(_site_generation, str)
+
+
 def fragment_context(request):
     """Template context for fragments (``{% wagtailcache %}``, ``{% wagtailpagecache %}``):
     ``site_generation``, renewed by the invalidation path whenever something shown on every
@@ -101,9 +110,8 @@ def fragment_context(request):
     shares (its header, its footer), and how long they may be kept; ``fragment_variant``,
     the request's path and query string without tracking parameters, which a page's
     fragments vary on (a page narrows it to the parameters it reads: ``core.pages``)."""
-    generation = lazy(lambda: current_generations([SITE_GENERATION_KEY])[0], str)
     return {
-        "site_generation": generation(),
+        "site_generation": site_generation(),
         "site_kept_seconds": page_cache_seconds(),
         "fragment_variant": f"{request.path}?{query_variant(request)}",
     }

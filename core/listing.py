@@ -329,8 +329,9 @@ class FilterableListingMixin:
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        # Built when the template first reads it: a page whose content is a kept fragment
-        # (core.pages) runs none of the listing's queries.
+        # Built when first read: a page whose content is a kept fragment (core.pages) runs
+        # none of the listing's queries. A lazy object rather than core.pages.when_shown,
+        # because Python reads it too (serve, and the values pages derive from it).
         context["listing"] = SimpleLazyObject(lambda: self.get_listing(request))
         # Filtered, sorted or paged views (or attempts at them) are not worth indexing.
         context["robots_noindex"] = self.reads_listing_params(request)

@@ -19,7 +19,7 @@ from django.db.models import Case, F, IntegerField, Min, Value, When
 from django.http import HttpResponse
 from django.utils import timezone
 from django.utils.dateformat import format as format_date
-from django.utils.functional import SimpleLazyObject, cached_property
+from django.utils.functional import cached_property
 from modelcluster.fields import ParentalKey
 from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import (
@@ -37,7 +37,7 @@ from wagtail.snippets.models import register_snippet
 
 from core.blocks import BodyBlock, MediaEmbedBlock, UploadedMediaBlock
 from core.listing import FilterableListingMixin, ListingFilter, YearFilter
-from core.pages import BasePage, RecordingCaptionsMixin
+from core.pages import BasePage, RecordingCaptionsMixin, when_shown
 from events.blocks import SPEAKER_ROLES, AgendaBlock
 
 DEFAULT_TIME_ZONE = "America/New_York"
@@ -162,9 +162,9 @@ class EventIndexPage(
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        periods = SimpleLazyObject(lambda: self.events_by_period(context["listing"]))
-        context["upcoming_events"] = SimpleLazyObject(lambda: periods["upcoming"])
-        context["past_events_by_year"] = SimpleLazyObject(lambda: periods["past"])
+        periods = when_shown(lambda: self.events_by_period(context["listing"]))
+        context["upcoming_events"] = when_shown(lambda: periods()["upcoming"])
+        context["past_events_by_year"] = when_shown(lambda: periods()["past"])
         context["feed_url"] = self.feed_url(request)
         context["webcal_url"] = webcal(context["feed_url"])
         return context
@@ -563,11 +563,10 @@ class EventPage(RecordingCaptionsMixin, BasePage):
         links disappear then)."""
         return cache_timeout(seconds_until(self.end) if self.end else None)
 
-    @classmethod
-    def seconds_until_next_change(cls, events=None):
-        """Seconds until the next live event ends and moves from upcoming to past (for
-        caches of pages that list upcoming events), or None when none is upcoming."""
-        events = cls.objects.all() if events is None else events
+    @staticmethod
+    def seconds_until_next_change(events):
+        """Seconds until the next live one of ``events`` ends and moves from upcoming to
+        past (for kept copies of a page listing them), or None when none is upcoming."""
         next_end = events.live().filter(end__gt=timezone.now()).aggregate(next_end=Min("end"))
         return seconds_until(next_end["next_end"]) if next_end["next_end"] else None
 

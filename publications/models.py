@@ -13,7 +13,7 @@ from django.core.validators import URLValidator
 from django.db import models
 from django.db.models import Exists, OuterRef, Prefetch, Q, Subquery
 from django.http import HttpResponse
-from django.utils.functional import SimpleLazyObject, cached_property
+from django.utils.functional import cached_property
 from django.utils.html import strip_tags
 from django.utils.text import Truncator
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
@@ -157,7 +157,7 @@ class PublicationIndexPage(FilterableListingMixin, TopicFeeds, BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["featured"] = SimpleLazyObject(lambda: self.featured_shown(context["listing"]))
+        context["featured"] = when_shown(lambda: self.featured_shown(context["listing"]))
         return context
 
     def featured_shown(self, listing):
@@ -694,7 +694,7 @@ class KnowledgeHubPage(FilterableListingMixin, BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["sections"] = SimpleLazyObject(lambda: self.sections(context["listing"]))
+        context["sections"] = when_shown(lambda: self.sections(context["listing"]))
         return context
 
     @staticmethod

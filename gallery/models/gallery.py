@@ -5,7 +5,7 @@ from django.db import models
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
-from django.utils.functional import SimpleLazyObject, cached_property
+from django.utils.functional import cached_property
 from wagtail.admin.panels import (
     FieldPanel,
     MultiFieldPanel,
@@ -19,7 +19,7 @@ from wagtail.search import index
 from core.blocks import BodyBlock
 from core.listing import FilterableListingMixin, ListingFilter, ListingSort, build_listing
 from core.metadata import ShareImage
-from core.pages import BasePage
+from core.pages import BasePage, when_shown
 from gallery.models.artworks import ARTWORKS_PER_PAGE, ArtworkPage, on_display
 from gallery.models.taxonomy import Artist
 from gallery.models.tour import TourStop
@@ -126,11 +126,11 @@ class GalleryIndexPage(
             return Page.get_context(self, request, *args, **kwargs)
         context = super().get_context(request, *args, **kwargs)
         # The tour leads the unfiltered view only; read when the template first asks.
-        stops = SimpleLazyObject(
+        stops = when_shown(
             lambda: ([], []) if context["listing"].is_filtered else self.tour_stops()
         )
-        context["upcoming_stops"] = SimpleLazyObject(lambda: stops[0])
-        context["past_stops"] = SimpleLazyObject(lambda: stops[1])
+        context["upcoming_stops"] = when_shown(lambda: stops()[0])
+        context["past_stops"] = when_shown(lambda: stops()[1])
         return context
 
     def tour_stops(self):
