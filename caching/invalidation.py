@@ -185,12 +185,20 @@ def pages_linked_from(obj):
     return ids
 
 
+# Past this many pages, one new site generation refreshes every page instead of a
+# generation per page: publishing the home page shows in the breadcrumbs of all 14,000
+# pages of the largest benchmark site, and a folder cache writes (and culls) a file per key.
+MANY_PAGES = 500
+
+
 def refresh(shown):
     """New generations now (this process sees the change at once) and again once the
     change is committed, so that a page rendered meanwhile from the old rows is not kept;
     and the CDN purge (which Wagtail sends from a background task)."""
-    new_generations(shown.page_ids, site=shown.everywhere)
-    transaction.on_commit(lambda: new_generations(shown.page_ids, site=shown.everywhere))
+    everywhere = shown.everywhere or len(shown.page_ids) > MANY_PAGES
+    page_ids = () if everywhere else shown.page_ids
+    new_generations(page_ids, site=everywhere)
+    transaction.on_commit(lambda: new_generations(page_ids, site=everywhere))
     purge_from_cdn(shown)
 
 

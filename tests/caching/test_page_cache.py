@@ -71,6 +71,35 @@ def test_unrelated_pages_stay_cached_when_another_is_published(client, home_page
     assert client.get("/hub/").status_code == 404
 
 
+def test_a_change_shown_on_many_pages_renews_one_generation_for_all(
+    client, home_page, section, monkeypatch
+):
+    """Publishing the home page shows in every page's breadcrumbs: past MANY_PAGES pages,
+    the site's generation is renewed rather than one per page (a key written each)."""
+    from caching import invalidation
+
+    monkeypatch.setattr(invalidation, "MANY_PAGES", 2)
+    StandardPageFactory(parent=home_page, title="Knowledge hub", slug="hub")
+    urls = ["/about/phase-3/", "/hub/", "/"]
+    for url in urls:
+        client.get(url)
+    renewed = []
+    real = invalidation.new_generations
+
+    def new_generations(page_ids, site):
+        renewed.append((set(page_ids), site))
+        real(page_ids, site=site)
+
+    monkeypatch.setattr(invalidation, "new_generations", new_generations)
+    home_page.title = "Clinician well-being"
+    home_page.save_revision().publish()
+
+    assert (set(), True) in renewed
+    assert all(len(page_ids) <= 2 for page_ids, _site in renewed)
+    for url in urls:
+        assert client.get(url)["X-Page-Cache"] == "miss", url
+
+
 def test_unpublishing_removes_the_page_at_once(client, section):
     child = section.get_children().get().specific
     client.get("/about/phase-3/")

@@ -1,5 +1,6 @@
 """Typo tolerance on PostgreSQL: the pages worth comparing with the query are found through
-the trigram indexes first (close titles, else close texts), a bounded number of them."""
+their titles first (pg_trgm), a bounded number of them; with no close title, the text of
+every page is compared only on a site small enough for that to stay quick."""
 
 import datetime
 
@@ -82,3 +83,13 @@ def test_nonsense_is_close_to_nothing(home_page):
     standard_page(home_page, "Resilience toolkit", "Tools for teams.")
 
     assert fuzzy("zzzzqqq") == ([], False)
+
+
+def test_on_a_large_site_a_typo_in_text_alone_is_not_looked_for(home_page, monkeypatch):
+    standard_page(home_page, "Annual report", "Moral injury among surgeons.")
+    standard_page(home_page, "Gallery opening", "Art by clinicians.")
+    assert [page.title for page in fuzzy("surgeonss")[0]] == ["Annual report"]
+
+    monkeypatch.setattr(engine, "FUZZY_TEXT_PAGES", 2)  # the home page and these two
+
+    assert fuzzy("surgeonss") == ([], False)
