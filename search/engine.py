@@ -35,11 +35,12 @@ from search.query import HYPHENS, STOP_WORDS, parse_query, spelling_suggestion, 
 
 logger = logging.getLogger(__name__)
 
-# Results, counts and facets describe at most this many of the best matches (30 pages of
+# Results, counts and facets describe at most this many of the best matches (10 pages of
 # results); the page says so when there are more. Every match is loaded in the backend's
-# order and described for the facets on each search: at 10,000 publications a broad search
-# took 97 ms with 1,000 and 53 ms with 300, and the judged queries ranked the same.
-MAX_MATCHES = 300
+# order and described for the facets on each search: at 10,000 publications on PostgreSQL
+# "clinician burnout" (1,700 matches) took 85 ms with 300 and 65 ms with 100, and the
+# judged queries ranked the same at both sizes.
+MAX_MATCHES = 100
 ELASTICSEARCH_DOWN_KEY = "search:elasticsearch-down"
 ELASTICSEARCH_RETRY_SECONDS = 30
 FALLBACK_NOTICE = (
