@@ -6,7 +6,8 @@ response belongs to the page that served it (its sub-routes and query strings in
 and carries that page's *generation*, and the site's, as they were when rendering began. The
 invalidation path (``caching.invalidation``) gives every page that shows a changed object a
 new generation; a stored response whose generations are no longer current is rendered
-afresh on the next request.
+afresh on the next request. What is worked out from all the content at once (search's
+vocabulary and synonyms) is kept under the *content generation*, renewed on every change.
 
 A query string counts only by the parameters the page reads (its filters, sort and page
 number: ``cache_query_params``): tracking parameters (``utm_*`` and the like) and made-up ones
@@ -32,6 +33,7 @@ logger = logging.getLogger(__name__)
 
 GENERATION_KEY = "pagecache:generation:{page_id}"
 SITE_GENERATION_KEY = "pagecache:generation:site"
+CONTENT_GENERATION_KEY = "pagecache:generation:content"
 ENTRY_KEY = "pagecache:entry:{release}:{host}:{digest}"
 # The parameters the page at a path reads, learnt when it is first stored.
 PARAMS_KEY = "pagecache:params:{release}:{host}:{digest}"
@@ -82,16 +84,23 @@ def current_generations(keys):
 
 
 def new_generations(page_ids=(), *, site=False):
-    """Every response stored for these pages (or, with ``site``, for any page) is stale."""
+    """Every response stored for these pages (or, with ``site``, for any page) is stale,
+    and so is what was worked out from the content as a whole (``content_generation``)."""
     keys = [GENERATION_KEY.format(page_id=page_id) for page_id in set(page_ids)]
+    keys.append(CONTENT_GENERATION_KEY)
     if site:
         keys.append(SITE_GENERATION_KEY)
-    if not keys:
-        return
     try:
         cache.set_many({key: uuid.uuid4().hex[:16] for key in keys}, None)
     except Exception:
         logger.warning("Could not refresh the page cache for %d pages", len(keys), exc_info=True)
+
+
+def content_generation():
+    """Renewed on every change visitors could see (a page, a snippet, an image, the
+    settings): the key of what is worked out from all the content at once (search's
+    vocabulary of titles and names, its synonyms)."""
+    return current_generations([CONTENT_GENERATION_KEY])[0]
 
 
 def _site_generation():

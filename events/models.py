@@ -459,15 +459,6 @@ class EventPage(RecordingCaptionsMixin, BasePage):
             )
         return f"{format_date(start, 'F j, Y, P T')} – {format_date(end, 'F j, Y, P T')}"
 
-    @property
-    def date_text(self):
-        start, end = self.local_start, self.local_end
-        if start.date() == end.date():
-            return format_date(start, "F j, Y")
-        if (start.year, start.month) == (end.year, end.month):
-            return f"{format_date(start, 'F j')}–{format_date(end, 'j, Y')}"
-        return f"{format_date(start, 'F j, Y')} – {format_date(end, 'F j, Y')}"
-
     # Where -----------------------------------------------------------------------------------
 
     @property

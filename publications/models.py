@@ -781,10 +781,6 @@ class HubResource(ClusterableModel, Orderable):
         return self.link_url
 
     @property
-    def is_external(self):
-        return not self.link_page_id and not self.link_document_id
-
-    @property
     def link_note(self):
         """What opening the link does, for visitors and screen readers alike."""
         if self.link_document_id and self.link_document is not None:

@@ -30,6 +30,7 @@ from wagtail.search import index
 from wagtail.search.backends import get_search_backend
 from wagtail.search.query import Fuzzy, PlainText
 
+from caching.pages import content_generation
 from core.pages import site_view_restrictions
 from search.query import HYPHENS, STOP_WORDS, parse_query, spelling_suggestion, stem, tokenize
 
@@ -394,8 +395,8 @@ def corrected_query(backend, parsed, paths):
 
 def word_is_indexed(backend, word, paths):
     """Whether any visible page contains ``word`` (so it is no misspelling); remembered
-    for a few minutes, as the answer only changes when content does."""
-    key = f"search:indexed-word:{word}"
+    until content changes (content_generation)."""
+    key = f"search:indexed-word:{content_generation()}:{word}"
     known = cache.get(key)
     if known is None:
         known = bool(_run(backend, PlainText(word), paths)[:1])
@@ -714,7 +715,3 @@ def page_type_options():
         for model in get_page_models()
         if model is not Page and not model._meta.abstract
     }
-
-
-def database_vendor():
-    return connection.vendor

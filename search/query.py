@@ -17,6 +17,8 @@ from django.core.cache import cache
 from django.utils import timezone
 from wagtail.search.query import And, Or, PlainText
 
+from caching.pages import content_generation
+
 MAX_QUERY_LENGTH = 200
 # Longest synonym phrase, in words, looked for in a query.
 MAX_PHRASE_WORDS = 5
@@ -31,10 +33,11 @@ STOP_WORDS = frozenset(
 # Compounds every visitor spells three ways, known before any content is indexed.
 KNOWN_COMPOUNDS = ("well-being", "e-health", "follow-up", "co-chair", "self-care")
 
-SYNONYMS_CACHE_KEY = "search:synonyms:v1"
-VOCABULARY_CACHE_KEY = "search:vocabulary:v1"
-NAMES_CACHE_KEY = "search:names:v1"
-CACHE_SECONDS = 600
+# Worked out from all the content, and kept until any of it changes (content_generation).
+SYNONYMS_CACHE_KEY = "search:synonyms:{generation}"
+VOCABULARY_CACHE_KEY = "search:vocabulary:{generation}"
+NAMES_CACHE_KEY = "search:names:{generation}"
+CACHE_SECONDS = 60 * 60
 
 
 def clean_query(raw):
@@ -156,8 +159,9 @@ def split_hyphens(tokens):
 
 
 def synonym_groups():
-    """The editors' synonym groups as lists of word tuples, cached until one changes."""
-    groups = cache.get(SYNONYMS_CACHE_KEY)
+    """The editors' synonym groups as lists of word tuples, kept until content changes."""
+    key = SYNONYMS_CACHE_KEY.format(generation=content_generation())
+    groups = cache.get(key)
     if groups is None:
         from search.models import SearchSynonym
 
@@ -167,12 +171,8 @@ def synonym_groups():
             group = [words for words in group if words]
             if len(group) > 1:
                 groups.append(group)
-        cache.set(SYNONYMS_CACHE_KEY, groups, CACHE_SECONDS)
+        cache.set(key, groups, CACHE_SECONDS)
     return groups
-
-
-def forget_synonyms(**kwargs):
-    cache.delete(SYNONYMS_CACHE_KEY)
 
 
 def compound_variants(token):
@@ -245,7 +245,8 @@ def _match_synonym(words, start, groups):
 
 def vocabulary():
     """Words of the titles of live, public pages and of the editors' synonyms."""
-    words = cache.get(VOCABULARY_CACHE_KEY)
+    key = VOCABULARY_CACHE_KEY.format(generation=content_generation())
+    words = cache.get(key)
     if words is None:
         from wagtail.models import Page
 
@@ -264,20 +265,16 @@ def vocabulary():
             for phrase in group:
                 words.update(word for word in phrase if len(word) > 1)
         words = sorted(words)
-        cache.set(VOCABULARY_CACHE_KEY, words, CACHE_SECONDS)
+        cache.set(key, words, CACHE_SECONDS)
     return words
-
-
-def forget_vocabulary(**kwargs):
-    cache.delete(VOCABULARY_CACHE_KEY)
-    cache.delete(NAMES_CACHE_KEY)
 
 
 def name_words(models):
     """Words of the names of the people, organizations and artists visitors may find
-    (``models``: those with a ``name``), one query each, cached for a few minutes: a name
-    is never a misspelling."""
-    words = cache.get(NAMES_CACHE_KEY)
+    (``models``: those with a ``name``), one query each, kept until content changes: a
+    name is never a misspelling."""
+    key = NAMES_CACHE_KEY.format(generation=content_generation())
+    words = cache.get(key)
     if words is None:
         words = set()
         for model in models:
@@ -286,7 +283,7 @@ def name_words(models):
             for name in model.search_visible().values_list("name", flat=True).iterator():
                 words.update(piece for token in tokenize(name) for piece in HYPHENS.split(token))
         words = sorted(word for word in words if len(word) > 1)
-        cache.set(NAMES_CACHE_KEY, words, CACHE_SECONDS)
+        cache.set(key, words, CACHE_SECONDS)
     return words
 
 

@@ -358,6 +358,26 @@ def test_spelling_suggestions_come_from_live_titles_and_synonyms(home_page):
     assert spelling_suggestion(parse_query("resilience")) == ""
 
 
+def test_what_spelling_suggestions_know_follows_every_change_at_once(home_page):
+    """Titles, names and synonyms are kept under the content generation, which the one
+    invalidation path renews on every change: no signal of search's own forgets them."""
+    from search.query import parse_query, spelling_suggestion, synonym_groups
+
+    page = standard_page(home_page, "Resilience toolkit")
+    assert spelling_suggestion(parse_query("resilense")) == "resilience"
+    assert synonym_groups() == []
+
+    standard_page(home_page, "Moral injury")
+    synonym = SearchSynonym.objects.create(terms="EHR\nelectronic health record")
+    page.unpublish()
+
+    assert spelling_suggestion(parse_query("morral injuri")) == "moral injury"
+    assert spelling_suggestion(parse_query("resilense")) == ""
+    assert synonym_groups() == [[("ehr",), ("electronic", "health", "record")]]
+    synonym.delete()
+    assert synonym_groups() == []
+
+
 def test_some_words_matching_is_better_than_nothing(client, home_page):
     standard_page(home_page, "Resilience toolkit")
 
