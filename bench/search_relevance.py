@@ -47,19 +47,22 @@ def parse_args():
 
 def database_url(args):
     suffix = f"_{args.publications}" if args.publications else ""
-    if args.database == "sqlite":
+    database = args.database
+    if not database and args.build and not os.environ.get("DATABASE_URL"):
+        database = "sqlite"  # a throwaway SQLite demo, as the examples above say
+    if database == "sqlite":
         path = Path("/tmp") / f"cwb_search_bench{suffix}.sqlite3"
         if args.build:
             for extra in ("", "-wal", "-shm"):
                 Path(f"{path}{extra}").unlink(missing_ok=True)
         return f"sqlite:///{path}"
-    if args.database == "postgres":
+    if database == "postgres":
         name = f"cwb_search_bench{suffix}"
         if args.build:
             for sql in (f"DROP DATABASE IF EXISTS {name}", f"CREATE DATABASE {name}"):
                 subprocess.run(["psql", f"{PG_SERVER}/postgres", "-qc", sql], check=True)
         return f"{PG_SERVER}/{name}"
-    return args.database or os.environ.get("DATABASE_URL", "")
+    return database or os.environ.get("DATABASE_URL", "")
 
 
 def manage(url, *command):
