@@ -85,7 +85,7 @@ def current_generations(keys):
 
 def new_generations(page_ids=(), *, site=False):
     """Every response stored for these pages (or, with ``site``, for any page) is stale,
-    and so is what was worked out from the content as a whole (``content_generation``)."""
+    and so is what was worked out from all the content (``kept_until_content_changes``)."""
     keys = [GENERATION_KEY.format(page_id=page_id) for page_id in set(page_ids)]
     keys.append(CONTENT_GENERATION_KEY)
     if site:
@@ -96,11 +96,20 @@ def new_generations(page_ids=(), *, site=False):
         logger.warning("Could not refresh the page cache for %d pages", len(keys), exc_info=True)
 
 
-def content_generation():
-    """Renewed on every change visitors could see (a page, a snippet, an image, the
-    settings): the key of what is worked out from all the content at once (search's
-    vocabulary of titles and names, its synonyms)."""
-    return current_generations([CONTENT_GENERATION_KEY])[0]
+_MISSING = object()
+
+
+def kept_until_content_changes(name, work_out, seconds=60 * 60):
+    """``work_out()``, for what is worked out from all the content at once (search's
+    vocabulary of titles and names, its synonyms), kept under the content generation: the
+    invalidation path renews it on every change visitors could see (a page, a snippet, an
+    image, the settings), so the next call works it out afresh."""
+    key = f"{name}:{current_generations([CONTENT_GENERATION_KEY])[0]}"
+    value = cache.get(key, _MISSING)
+    if value is _MISSING:
+        value = work_out()
+        cache.set(key, value, seconds)
+    return value
 
 
 def _site_generation():

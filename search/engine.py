@@ -30,7 +30,7 @@ from wagtail.search import index
 from wagtail.search.backends import get_search_backend
 from wagtail.search.query import Fuzzy, PlainText
 
-from caching.pages import content_generation
+from caching.pages import kept_until_content_changes
 from core.pages import site_view_restrictions
 from search.query import HYPHENS, STOP_WORDS, parse_query, spelling_suggestion, stem, tokenize
 
@@ -377,7 +377,6 @@ def close_titles(text, threshold, paths):
 
 # Each check is a query; past this many unknown words, the rest are taken as typos.
 MAX_SPELLING_CHECKS = 2
-WORD_CHECK_SECONDS = 600
 
 
 def corrected_query(backend, parsed, paths):
@@ -394,14 +393,11 @@ def corrected_query(backend, parsed, paths):
 
 
 def word_is_indexed(backend, word, paths):
-    """Whether any visible page contains ``word`` (so it is no misspelling); remembered
-    until content changes (content_generation)."""
-    key = f"search:indexed-word:{content_generation()}:{word}"
-    known = cache.get(key)
-    if known is None:
-        known = bool(_run(backend, PlainText(word), paths)[:1])
-        cache.set(key, known, WORD_CHECK_SECONDS)
-    return known
+    """Whether any visible page contains ``word`` (so it is no misspelling); kept until
+    content changes."""
+    return kept_until_content_changes(
+        f"search:indexed-word:{word}", lambda: bool(_run(backend, PlainText(word), paths)[:1])
+    )
 
 
 def with_fallback(action):

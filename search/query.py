@@ -13,11 +13,10 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 import snowballstemmer
-from django.core.cache import cache
 from django.utils import timezone
 from wagtail.search.query import And, Or, PlainText
 
-from caching.pages import content_generation
+from caching.pages import kept_until_content_changes
 
 MAX_QUERY_LENGTH = 200
 # Longest synonym phrase, in words, looked for in a query.
@@ -32,12 +31,6 @@ STOP_WORDS = frozenset(
 )
 # Compounds every visitor spells three ways, known before any content is indexed.
 KNOWN_COMPOUNDS = ("well-being", "e-health", "follow-up", "co-chair", "self-care")
-
-# Worked out from all the content, and kept until any of it changes (content_generation).
-SYNONYMS_CACHE_KEY = "search:synonyms:{generation}"
-VOCABULARY_CACHE_KEY = "search:vocabulary:{generation}"
-NAMES_CACHE_KEY = "search:names:{generation}"
-CACHE_SECONDS = 60 * 60
 
 
 def clean_query(raw):
@@ -160,18 +153,18 @@ def split_hyphens(tokens):
 
 def synonym_groups():
     """The editors' synonym groups as lists of word tuples, kept until content changes."""
-    key = SYNONYMS_CACHE_KEY.format(generation=content_generation())
-    groups = cache.get(key)
-    if groups is None:
-        from search.models import SearchSynonym
+    return kept_until_content_changes("search:synonyms", read_synonym_groups)
 
-        groups = []
-        for synonym in SearchSynonym.objects.all():
-            group = [split_hyphens(tokenize(term)) for term in synonym.term_list()]
-            group = [words for words in group if words]
-            if len(group) > 1:
-                groups.append(group)
-        cache.set(key, groups, CACHE_SECONDS)
+
+def read_synonym_groups():
+    from search.models import SearchSynonym
+
+    groups = []
+    for synonym in SearchSynonym.objects.all():
+        group = [split_hyphens(tokenize(term)) for term in synonym.term_list()]
+        group = [words for words in group if words]
+        if len(group) > 1:
+            groups.append(group)
     return groups
 
 
@@ -244,47 +237,46 @@ def _match_synonym(words, start, groups):
 
 
 def vocabulary():
-    """Words of the titles of live, public pages and of the editors' synonyms."""
-    key = VOCABULARY_CACHE_KEY.format(generation=content_generation())
-    words = cache.get(key)
-    if words is None:
-        from wagtail.models import Page
+    """Words of the titles of live, public pages and of the editors' synonyms, kept until
+    content changes."""
+    return kept_until_content_changes("search:vocabulary", read_vocabulary)
 
-        words = set()
-        titles = (
-            Page.objects.live()
-            .public()
-            .filter(depth__gt=1)
-            .exclude(expire_at__lte=timezone.now())
-            .values_list("title", flat=True)
-        )
-        for title in titles.iterator():
-            for token in tokenize(title):
-                words.update(piece for piece in HYPHENS.split(token) if len(piece) > 2)
-        for group in synonym_groups():
-            for phrase in group:
-                words.update(word for word in phrase if len(word) > 1)
-        words = sorted(words)
-        cache.set(key, words, CACHE_SECONDS)
-    return words
+
+def read_vocabulary():
+    from wagtail.models import Page
+
+    words = set()
+    titles = (
+        Page.objects.live()
+        .public()
+        .filter(depth__gt=1)
+        .exclude(expire_at__lte=timezone.now())
+        .values_list("title", flat=True)
+    )
+    for title in titles.iterator():
+        for token in tokenize(title):
+            words.update(piece for piece in HYPHENS.split(token) if len(piece) > 2)
+    for group in synonym_groups():
+        for phrase in group:
+            words.update(word for word in phrase if len(word) > 1)
+    return sorted(words)
 
 
 def name_words(models):
     """Words of the names of the people, organizations and artists visitors may find
     (``models``: those with a ``name``), one query each, kept until content changes: a
     name is never a misspelling."""
-    key = NAMES_CACHE_KEY.format(generation=content_generation())
-    words = cache.get(key)
-    if words is None:
+
+    def read_names():
         words = set()
         for model in models:
             if not any(field.name == "name" for field in model._meta.get_fields()):
                 continue
             for name in model.search_visible().values_list("name", flat=True).iterator():
                 words.update(piece for token in tokenize(name) for piece in HYPHENS.split(token))
-        words = sorted(word for word in words if len(word) > 1)
-        cache.set(key, words, CACHE_SECONDS)
-    return words
+        return sorted(word for word in words if len(word) > 1)
+
+    return kept_until_content_changes("search:names", read_names)
 
 
 def spelling_suggestion(parsed, is_indexed=None, name_models=()):
