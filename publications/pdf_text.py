@@ -33,8 +33,10 @@ def text_for_document(document):
 
 
 def _file_hash(document):
-    """The file's hash as Wagtail keeps it (``file_hash``), worked out and stored (without
-    saving the document again) when it has none yet; "" when the file cannot be read."""
+    """The file's hash as Wagtail keeps it (``file_hash``), worked out and stored when it
+    has none yet; "" when the file cannot be read. Not Wagtail's ``get_file_hash()``: it
+    saves the document, whose post_save receivers (publications.signals) would read this
+    PDF's text again from inside this reading."""
     if not document.file_hash:
         try:
             with document.open_file() as file:

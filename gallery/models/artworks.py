@@ -326,8 +326,7 @@ class ArtworkPage(RecordingCaptionsMixin, BasePage):
     def share_image(self, context):
         """The work's first image, from the renditions the page loaded; none for a work
         behind a content warning, whose image is shown only to a reader who chooses to."""
-        images = context.get("images")
-        images = (images() if callable(images) else images) or []
+        images = context["images"]() if "images" in context else []
         if self.content_warning or not images:
             return None
         return ShareImage(images[0].image, images[0].alt)
