@@ -35,6 +35,7 @@ from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 from django.db.models import ManyToManyField
+from django_tasks import task
 from wagtail.contrib.settings.models import BaseSiteSetting
 from wagtail.models import Page, PageViewRestriction, ReferenceIndex, Site, get_page_models
 
@@ -205,24 +206,53 @@ def refresh(shown):
 def purge_from_cdn(shown, urls=()):
     """Purge the pages' paths from the CDN: each page's own (``get_cached_paths``) or,
     where it shows a changed object at sub-paths of its own, those
-    (``cached_paths_showing``). Wagtail sends the requests from a background task."""
+    (``cached_paths_showing``). Wagtail sends the requests from a background task.
+
+    A change shown on more than ``MANY_PAGES`` pages purges every page from a task of its
+    own, so the change's request never walks the whole site."""
     if not settings.WAGTAILFRONTENDCACHE:
         return
     from wagtail.contrib.frontend_cache.utils import PurgeBatch
 
+    if shown.everywhere or len(shown.page_ids) > MANY_PAGES:
+        purge_every_page.enqueue()
+        shown = Shown()
     objects = {}
     for page_id, obj in shown.objects:
         objects.setdefault(page_id, obj)
     batch = PurgeBatch(urls)
-    pages = Page.objects.live().specific()
-    pages = pages if shown.everywhere else pages.filter(pk__in=shown.page_ids)
-    for page in pages:
+    for page in Page.objects.live().specific().filter(pk__in=shown.page_ids):
         batch.add_page(page)
         showing = getattr(page, "cached_paths_showing", None)
         obj = objects.get(page.pk)
         root = page.get_full_url()
         if showing is not None and obj is not None and obj != page and root:
             batch.add_urls(root + path.lstrip("/") for path in showing(obj))
+    send(batch)
+
+
+# Pages whose paths go to the CDN in one request when every page is purged.
+PURGE_BATCH_PAGES = 500
+
+
+@task()
+def purge_every_page():
+    """Every live page's paths, a few hundred pages to each purge request."""
+    from wagtail.contrib.frontend_cache.utils import PurgeBatch
+
+    batch = PurgeBatch()
+    pages = Page.objects.live().specific().order_by("path")
+    for count, page in enumerate(pages.iterator(chunk_size=PURGE_BATCH_PAGES), start=1):
+        batch.add_page(page)
+        if count % PURGE_BATCH_PAGES == 0:
+            send(batch)
+            batch = PurgeBatch()
+    send(batch)
+
+
+def send(batch):
+    if not batch.urls:
+        return
     try:
         batch.purge()
     except Exception:

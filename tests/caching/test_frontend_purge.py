@@ -187,3 +187,57 @@ def test_a_purge_that_fails_never_stops_a_publish(home_page, settings):
     page.save_revision().publish()
     page.refresh_from_db()
     assert page.live and page.title == "About us"
+
+
+def test_a_change_on_every_page_purges_every_live_page_from_a_task_of_its_own(
+    home_page, receiver, settings
+):
+    """The site settings show on every page: the change's request only asks for the purge,
+    and the task sends every live page's paths, sub-paths included, drafts left out."""
+    from django_tasks import default_task_backend
+    from wagtail.models import Site
+
+    from core.models import SiteSettings
+    from tests.publications.factories import PublicationIndexPageFactory, make_publication
+
+    section = StandardPageFactory(parent=home_page, title="About", slug="about")
+    StandardPageFactory(parent=section, title="Phase III", slug="phase-3")
+    StandardPageFactory(parent=section, title="Draft", slug="draft", live=False)
+    index = PublicationIndexPageFactory(parent=home_page)
+    make_publication(index, title="Burnout in residency", slug="residency")
+    site_settings = SiteSettings.for_site(Site.objects.get(is_default_site=True))
+    receiver.clear()
+
+    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"}}
+    site_settings.save()
+    asked = [result.task.name for result in default_task_backend.results]
+    assert asked == ["purge_every_page"] and receiver == []
+
+    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+    from caching.invalidation import purge_every_page
+
+    purge_every_page.enqueue()
+    assert {
+        "/",
+        "/about/",
+        "/about/phase-3/",
+        "/publications/",
+        "/publications/feed/rss/",
+        "/publications/residency/",
+        "/publications/residency/citation/ris/",
+    } <= paths(receiver)
+    assert "/about/draft/" not in paths(receiver)
+
+
+def test_every_page_is_purged_a_few_hundred_pages_to_a_request(home_page, receiver, monkeypatch):
+    from caching import invalidation
+
+    monkeypatch.setattr(invalidation, "PURGE_BATCH_PAGES", 2)
+    for number in range(5):
+        StandardPageFactory(parent=home_page, title=f"Page {number}", slug=f"page-{number}")
+    sent = []
+    monkeypatch.setattr(invalidation, "send", lambda batch: sent.append(len(batch.urls)))
+
+    invalidation.purge_every_page.enqueue()
+
+    assert sum(sent) == 6 and max(sent) <= 2  # the home page and five below it
