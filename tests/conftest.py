@@ -201,6 +201,11 @@ def pytest_collection_modifyitems(config, items):
     for item in items:
         if demo_fixture(item) and item.get_closest_marker("django_db"):
             raise pytest.UsageError(f"{item.nodeid}: a test using the demo is not django_db.")
+        if shares_the_demo(item) and "db" not in item.fixturenames:
+            # The demo asks for ``db`` once it is built; named here too, it tells
+            # pytest-django that the test needs the database, which is then created even
+            # when no other test of the run asks for it (a demo test run alone).
+            item.fixturenames.append("db")
         (demo if shares_the_demo(item) else rest).append(item)
     # Each size of demo is built once: its tests follow one another.
     demo.sort(key=lambda item: SHARED_DEMO_FIXTURES[demo_fixture(item)])
