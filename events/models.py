@@ -445,10 +445,6 @@ class EventPage(RecordingCaptionsMixin, BasePage):
         return self.end <= (now or timezone.now())
 
     @property
-    def is_upcoming(self):
-        return not self.has_ended()
-
-    @property
     def when_text(self):
         """ "May 2, 2018, 9 a.m. – 4:30 p.m. EDT", in the event's own zone."""
         start, end = self.local_start, self.local_end

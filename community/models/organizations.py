@@ -409,11 +409,6 @@ class NetworkOrganizationIndexPage(
         )
         return form_page.url if form_page is not None else ""
 
-    def statement_url(self, organization):
-        return self.url + self.reverse_subpage(
-            "statement", kwargs={"organization_slug": organization.slug}
-        )
-
     def cached_paths_showing(self, shown):
         """An organization's statement page here, for the CDN to drop when it changes."""
         if isinstance(shown, NetworkOrganization) and shown.slug:

@@ -240,9 +240,6 @@ class PeoplePage(RoutablePageMixin, BasePage):
             if any(p.group == group for p in placements)
         ]
 
-    def person_url(self, person):
-        return self.url + self.reverse_subpage("person", kwargs={"person_slug": person.slug})
-
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["groups"] = when_shown(self.groups)

@@ -226,7 +226,7 @@ def test_ended_status_uses_the_clock_at_request_time(events_index):
         start=timezone.now() - timedelta(hours=2),
         end=timezone.now() + timedelta(minutes=1),
     )
-    assert event.is_upcoming
+    assert not event.has_ended()
     assert event.has_ended(timezone.now() + timedelta(minutes=2))
 
 
