@@ -29,7 +29,11 @@ def pytest_collection_modifyitems(config, items):
 
 
 @pytest.fixture(scope="session")
-def browser():
+def browser(live_server):
+    """Chromium, started after the live server so that it closes first: its open
+    connections end before the server stops sharing the test database with the threads
+    that answer them (otherwise they close it from the wrong thread, a warning at the end
+    of the run)."""
     if not os.path.exists(CHROMIUM):
         pytest.skip(f"Chromium not found at {CHROMIUM}: apt-get install chromium chromium-driver")
     sync_api = pytest.importorskip("playwright.sync_api", reason="playwright is not installed")
