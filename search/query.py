@@ -284,15 +284,17 @@ def spelling_suggestion(parsed, is_indexed=None, name_models=()):
 
     A word is unknown when it is in no live title, synonym or name (of the visible objects
     of ``name_models``) and, if ``is_indexed`` is given, ``is_indexed(word)`` says no page
-    contains it either. A query holding a name is left as it is.
+    contains it either. A query holding a word found only in names ("Dzau", not "Health"
+    or "Care", which titles use too) is about someone and left as it is.
     """
     known = vocabulary()
     if not known:
         return ""
+    known_set = set(known)
     names = set(name_words(name_models)) if name_models else set()
-    if names & set(parsed.words()):
+    if (names - known_set) & set(parsed.words()):
         return ""
-    known_set = set(known) | names
+    known_set |= names
     corrected = []
     changed = False
     for word in parsed.words():
@@ -302,10 +304,20 @@ def spelling_suggestion(parsed, is_indexed=None, name_models=()):
         if is_indexed is not None and is_indexed(word):
             corrected.append(word)
             continue
-        matches = difflib.get_close_matches(word, known, n=1, cutoff=0.75)
+        matches = split_words(word, known_set) or difflib.get_close_matches(
+            word, known, n=1, cutoff=0.75
+        )
         if matches and matches[0] != word:
             corrected.append(matches[0])
             changed = True
         else:
             corrected.append(word)
     return " ".join(corrected) if changed else ""
+
+
+def split_words(word, known):
+    """Two site words run together ("teambased" as "team based"), as a one-item list."""
+    for cut in range(3, len(word) - 2):
+        if word[:cut] in known and word[cut:] in known:
+            return [f"{word[:cut]} {word[cut:]}"]
+    return []

@@ -312,6 +312,33 @@ def test_misspelt_query_still_finds_the_page(client, home_page):
     assert soup(response).select_one("#search-page-input")["value"] == "resilience toolkit"
 
 
+def test_two_words_run_together_are_read_apart(client, home_page):
+    standard_page(home_page, "Implementing team-based care", "Burnout in care teams.")
+
+    response = client.get("/search/?q=teambased+care")
+
+    assert result_titles(response) == ["Implementing team-based care"]
+    assert "results for “team based care”" in response.content.decode()
+
+
+def test_a_word_that_titles_share_with_names_does_not_stop_a_correction(client, home_page):
+    """Words such as "Care" and "Health" are in organizations' names and in titles too: a
+    query holding them is still corrected. A word found only in names ("Dzau") stops it."""
+    from search import engine
+    from search.query import parse_query, spelling_suggestion
+    from tests.community.factories import NetworkOrganizationFactory, PersonFactory
+
+    standard_page(home_page, "Resilience in primary care")
+    NetworkOrganizationFactory(name="Alliance for Primary Care")
+    PersonFactory(name="Victor Dzau", slug="victor-dzau")
+    names = engine.snippet_models()
+
+    assert spelling_suggestion(parse_query("resilense care"), None, names) == "resilience care"
+    assert spelling_suggestion(parse_query("dzau resilense"), None, names) == ""
+    response = client.get("/search/?q=primary+care+resilense")
+    assert result_titles(response)[0] == "Resilience in primary care"
+
+
 @pytest.mark.skipif(
     connection.vendor != "postgresql", reason="trigram typo tolerance is PostgreSQL only"
 )
