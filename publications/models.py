@@ -11,7 +11,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
 from django.db import models
-from django.db.models import Exists, OuterRef, Prefetch, Q, Subquery
+from django.db.models import Exists, OuterRef, Prefetch, Q, Subquery, prefetch_related_objects
 from django.http import HttpResponse
 from django.utils.functional import cached_property
 from django.utils.html import strip_tags
@@ -323,14 +323,7 @@ class PublicationPage(RoutablePageMixin, BasePage):
         return (
             cls.objects.live()
             .select_related("publication_type")
-            .prefetch_related(
-                Prefetch(
-                    "authors",
-                    queryset=PublicationAuthor.objects.select_related("person").order_by(
-                        "sort_order"
-                    ),
-                )
-            )
+            .prefetch_related(authors_with_people())
             .defer_streamfields()
             .defer("pdf_text")
         )
@@ -376,10 +369,8 @@ class PublicationPage(RoutablePageMixin, BasePage):
     @cached_property
     def author_credits(self):
         """The authors to show, in order: published people and free-text names."""
-        authors = self.authors.all()
-        if not self._prefetched("authors"):
-            authors = authors.select_related("person")
-        return [credit for author in authors if (credit := author.credit())]
+        prefetch_related_objects([self], authors_with_people())  # none if a listing did
+        return [credit for author in self.authors.all() if (credit := author.credit())]
 
     @cached_property
     def citation_authors(self):
@@ -393,9 +384,6 @@ class PublicationPage(RoutablePageMixin, BasePage):
     @cached_property
     def topic_list(self):
         return list(self.topics.all())
-
-    def _prefetched(self, relation):
-        return relation in getattr(self, "_prefetched_objects_cache", {})
 
     @property
     def author_names(self):
@@ -538,6 +526,14 @@ class PublicationPage(RoutablePageMixin, BasePage):
         response = HttpResponse(content, content_type=f"{content_type}; charset=utf-8")
         response["Content-Disposition"] = f'attachment; filename="{self.slug}.{extension}"'
         return response
+
+
+def authors_with_people():
+    """A publication's authors in order, each with the person it names."""
+    return Prefetch(
+        "authors",
+        queryset=PublicationAuthor.objects.select_related("person").order_by("sort_order"),
+    )
 
 
 class PublicationAuthor(Orderable):
