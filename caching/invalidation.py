@@ -69,6 +69,11 @@ class Shown:
             if shown is not None:
                 self.objects.append((int(page_id), shown))
 
+    def refreshes_every_page(self):
+        """Whether the change is shown everywhere, or on so many pages (``MANY_PAGES``)
+        that refreshing and purging every page is cheaper than listing them."""
+        return self.everywhere or len(self.page_ids) > MANY_PAGES
+
 
 def page_content_type():
     return ContentType.objects.get_for_model(Page)
@@ -196,7 +201,7 @@ def refresh(shown):
     """New generations now (this process sees the change at once) and again once the
     change is committed, so that a page rendered meanwhile from the old rows is not kept;
     and the CDN purge (which Wagtail sends from a background task)."""
-    everywhere = shown.everywhere or len(shown.page_ids) > MANY_PAGES
+    everywhere = shown.refreshes_every_page()
     page_ids = () if everywhere else shown.page_ids
     new_generations(page_ids, site=everywhere)
     transaction.on_commit(lambda: new_generations(page_ids, site=everywhere))
@@ -208,19 +213,20 @@ def purge_from_cdn(shown, urls=()):
     where it shows a changed object at sub-paths of its own, those
     (``cached_paths_showing``). Wagtail sends the requests from a background task.
 
-    A change shown on more than ``MANY_PAGES`` pages purges every page from a task of its
-    own, so the change's request never walks the whole site."""
+    A change that refreshes every page purges them all from a task of its own, so the
+    change's request never walks the whole site."""
     if not settings.WAGTAILFRONTENDCACHE:
         return
     from wagtail.contrib.frontend_cache.utils import PurgeBatch
 
-    if shown.everywhere or len(shown.page_ids) > MANY_PAGES:
+    batch = PurgeBatch(urls)
+    if shown.refreshes_every_page():
         purge_every_page.enqueue()
-        shown = Shown()
+        send(batch)
+        return
     objects = {}
     for page_id, obj in shown.objects:
         objects.setdefault(page_id, obj)
-    batch = PurgeBatch(urls)
     for page in Page.objects.live().specific().filter(pk__in=shown.page_ids):
         batch.add_page(page)
         showing = getattr(page, "cached_paths_showing", None)

@@ -304,20 +304,20 @@ def spelling_suggestion(parsed, is_indexed=None, name_models=()):
         if is_indexed is not None and is_indexed(word):
             corrected.append(word)
             continue
-        matches = split_words(word, known_set) or difflib.get_close_matches(
-            word, known, n=1, cutoff=0.75
-        )
-        if matches and matches[0] != word:
-            corrected.append(matches[0])
-            changed = True
-        else:
-            corrected.append(word)
+        correction = split_words(word, known_set) or closest_word(word, known)
+        corrected.append(correction)
+        changed |= correction != word
     return " ".join(corrected) if changed else ""
 
 
+def closest_word(word, known):
+    """The site word closest to ``word``, or ``word`` itself when none is close."""
+    return next(iter(difflib.get_close_matches(word, known, n=1, cutoff=0.75)), word)
+
+
 def split_words(word, known):
-    """Two site words run together ("teambased" as "team based"), as a one-item list."""
+    """Two site words run together ("teambased" as "team based"), or ""."""
     for cut in range(3, len(word) - 2):
         if word[:cut] in known and word[cut:] in known:
-            return [f"{word[:cut]} {word[cut:]}"]
-    return []
+            return f"{word[:cut]} {word[cut:]}"
+    return ""
